@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ErrorKB",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "errorkb", targets: ["errorkb"]),
+        .executable(name: "errorkb-server", targets: ["errorkb-server"]),
+        .library(name: "ErrorKBCore", targets: ["ErrorKBCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Storage, migrations and the one repository layer: the only code that speaks SQL.
+        .target(
+            name: "ErrorKBCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedResources"]
+        ),
+        // Turns vendor documentation pages into entries; knows nothing of SQL.
+        .target(
+            name: "ErrorKBImport",
+            dependencies: ["ErrorKBCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ErrorKBServer",
+            dependencies: [
+                "ErrorKBCore",
+                "ErrorKBImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ErrorKBCLI",
+            dependencies: [
+                "ErrorKBCore",
+                "ErrorKBImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "errorkb",
+            dependencies: ["ErrorKBCLI"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "errorkb-server",
+            dependencies: [
+                "ErrorKBServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Build-time helper: writes Migrations/ and Seeds/ into Swift source so a copied binary
+        // still carries them.
+        .executableTarget(name: "EmbedResourcesTool", swiftSettings: strictSettings),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["EmbedResourcesTool"]
+        ),
+        .testTarget(
+            name: "ErrorKBCoreTests",
+            dependencies: ["ErrorKBCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ErrorKBImportTests",
+            dependencies: ["ErrorKBImport", "ErrorKBCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ErrorKBServerTests",
+            dependencies: [
+                "ErrorKBServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ErrorKBCLITests",
+            dependencies: ["ErrorKBCLI"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

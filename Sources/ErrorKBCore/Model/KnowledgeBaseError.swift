@@ -1,0 +1,31 @@
+/// What the knowledge base refuses, in words a person can act on. Not-found reads return `nil`;
+/// these are for writes and for input that cannot be served.
+public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownCode(String)
+    case unknownVendor(String)
+    case unknownDocument(String)
+    case unknownVariant(Int64)
+    case unknownRevision(Int64)
+    case invalid(field: String, reason: String)
+    case conflict(String)
+    case ambiguousVariant(code: String, candidates: [Variant])
+    case schema(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCode(let code): "unknown code '\(code)'"
+        case .unknownVendor(let slug): "unknown vendor '\(slug)'"
+        case .unknownDocument(let name): "unknown document '\(name)'"
+        case .unknownVariant(let id): "unknown variant \(id)"
+        case .unknownRevision(let id): "unknown revision \(id)"
+        case .invalid(let field, let reason): "invalid \(field): \(reason)"
+        case .conflict(let message): message
+        case .ambiguousVariant(let code, let candidates):
+            "\(candidates.count) variants of \(code) match; narrow with --document or --section, or give --id: "
+                + candidates.map { v in
+                    "\(v.id) (\(v.vendor), \(v.document ?? "no document"), \(v.section ?? "no section"))"
+                }.joined(separator: "; ")
+        case .schema(let message): message
+        }
+    }
+}

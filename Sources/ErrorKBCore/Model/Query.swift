@@ -1,0 +1,114 @@
+import Foundation
+
+/// Narrows a listing or a search. Every field is optional; all given fields must match.
+public struct CodeFilter: Sendable, Hashable {
+    public var kind: CodeKind?
+    /// `"4xx"`; only HTTP codes have a class.
+    public var httpClass: String?
+    public var vendor: String?
+    /// A document's file name.
+    public var document: String?
+
+    public init(kind: CodeKind? = nil, httpClass: String? = nil, vendor: String? = nil, document: String? = nil) {
+        self.kind = kind
+        self.httpClass = httpClass
+        self.vendor = vendor
+        self.document = document
+    }
+
+    /// Accepts `4xx`, `4XX` or `4`; `nil` for anything else.
+    public static func normalizedClass(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        let digit = lowered.hasSuffix("xx") ? String(lowered.dropLast(2)) : lowered
+        guard digit.count == 1, let value = Int(digit), (1...5).contains(value) else { return nil }
+        return "\(value)xx"
+    }
+}
+
+/// Where a page starts and how long it is.
+public struct PageRequest: Sendable, Hashable {
+    public static let maximumLimit = 500
+    public var limit: Int
+    public var cursor: Cursor?
+
+    public init(limit: Int = 50, cursor: Cursor? = nil) {
+        self.limit = min(max(limit, 1), Self.maximumLimit)
+        self.cursor = cursor
+    }
+}
+
+/// An opaque position in a listing: clients pass back what they were given.
+public struct Cursor: Sendable, Hashable {
+    /// The sort key of the last item served (a code for listings, an offset for searches).
+    public var after: String
+
+    public init(after: String) { self.after = after }
+
+    /// URL-safe base64 of the key, without padding.
+    public var token: String {
+        Data(after.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// `nil` when the token is not one this service issued.
+    public init?(token: String) {
+        guard !token.isEmpty, token.count <= 512 else { return nil }
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8),
+            !key.isEmpty
+        else { return nil }
+        self.after = key
+    }
+}
+
+/// One page of results and where the next one starts.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var next: Cursor?
+
+    public init(items: [Item], next: Cursor?) {
+        self.items = items
+        self.next = next
+    }
+}
+
+extension Page: Equatable where Item: Equatable {}
+
+/// How many codes fall in each class and vendor, for the listing's facets.
+public struct Facets: Codable, Sendable, Hashable {
+    public var byClass: [String: Int]
+    public var byVendor: [String: Int]
+    public var byKind: [String: Int]
+}
+
+/// A search result: one variant, with a snippet whose matches are marked.
+public struct SearchHit: Codable, Sendable, Hashable {
+    public var variantID: Int64
+    public var code: String
+    public var kind: CodeKind
+    public var vendor: String
+    public var document: String?
+    public var section: String?
+    public var title: String?
+    /// The best-matching stretch of text, matches wrapped in `highlight.open`/`highlight.close`.
+    public var snippet: String
+    /// bm25: lower is better.
+    public var rank: Double
+}
+
+/// The markers a search snippet wraps around each match.
+public struct Highlight: Sendable, Hashable {
+    public var open: String
+    public var close: String
+
+    public init(open: String, close: String) {
+        self.open = open
+        self.close = close
+    }
+
+    public static let brackets = Highlight(open: "[", close: "]")
+    public static let mark = Highlight(open: "<mark>", close: "</mark>")
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// The knowledge base in one SQLite file: the repository that the CLI and the server share, and
+/// the only code that speaks SQL. Hot reads use hand-written SQL with cached statements.
+public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
+    let database: any DatabaseWriter
+
+    /// Wraps an open database; it must already be migrated.
+    public init(database: any DatabaseWriter) {
+        self.database = database
+    }
+
+    /// Opens the file for reading and writing, creating and migrating it first.
+    public static func openForWriting(at path: String) throws -> SQLiteKnowledgeBase {
+        SQLiteKnowledgeBase(database: try KnowledgeBaseDatabase.openForWriting(at: path))
+    }
+
+    /// Opens an existing, migrated file on connections that cannot write.
+    public static func openReadOnly(at path: String) throws -> SQLiteKnowledgeBase {
+        SQLiteKnowledgeBase(database: try KnowledgeBaseDatabase.openReadOnly(at: path))
+    }
+
+    public func migrationStatus() throws -> MigrationStatus {
+        try KnowledgeBaseDatabase.migrationStatus(of: database)
+    }
+
+    public func isEmpty() async throws -> Bool {
+        try await database.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT NOT EXISTS (SELECT 1 FROM code) AND NOT EXISTS (SELECT 1 FROM vendor)
+                        AND NOT EXISTS (SELECT 1 FROM document)
+                    """) ?? true
+        }
+    }
+
+    public func changeToken() async throws -> Int64 {
+        // Every write records a revision, so the newest revision id moves with every commit.
+        try await database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM revision") ?? 0
+        }
+    }
+
+    /// Writes a consistent copy of the database to `path` while others may be using it.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw KnowledgeBaseError.conflict("\(path) already exists; choose a new file")
+        }
+        try database.read { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+}
+
+/// Timestamps as the schema stores them: ISO 8601 in UTC with milliseconds, which sort as text.
+enum Timestamp {
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

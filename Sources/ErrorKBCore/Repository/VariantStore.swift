@@ -1,0 +1,153 @@
+import GRDB
+
+/// The row-level writes every higher-level write is made of. Each takes the transaction's
+/// `Database`; none opens a transaction of its own.
+enum VariantStore {
+    static func vendorID(_ db: Database, slug: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM vendor WHERE slug = ?"), arguments: [slug])
+        else { throw KnowledgeBaseError.unknownVendor(slug) }
+        return id
+    }
+
+    static func vendor(_ db: Database, slug: String) throws -> Vendor? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT slug, name, kind FROM vendor WHERE slug = ?"), arguments: [slug])
+            .map { Vendor(slug: $0[0], name: $0[1], kind: VendorKind(rawValue: $0[2]) ?? .vendor) }
+    }
+
+    static func codeID(_ db: Database, code: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE code = ?"), arguments: [code])
+    }
+
+    static func insertVendor(_ db: Database, _ vendor: Vendor, recorder: RevisionRecorder) throws {
+        guard Vendor.isValidSlug(vendor.slug) else {
+            throw KnowledgeBaseError.invalid(
+                field: "vendor slug", reason: "'\(vendor.slug)' must be lowercase letters, digits and hyphens")
+        }
+        guard !vendor.name.trimmingWhitespace().isEmpty else {
+            throw KnowledgeBaseError.invalid(field: "vendor name", reason: "must not be empty")
+        }
+        guard try self.vendor(db, slug: vendor.slug) == nil else {
+            throw KnowledgeBaseError.conflict("vendor '\(vendor.slug)' already exists")
+        }
+        try db.execute(
+            sql: "INSERT INTO vendor (slug, name, kind) VALUES (?, ?, ?)",
+            arguments: [vendor.slug, vendor.name.trimmingWhitespace(), vendor.kind.rawValue])
+        try recorder.record(.vendor, key: vendor.slug, code: nil, before: nil, after: vendor)
+    }
+
+    /// The code's id, creating the code if it is new.
+    static func ensureCode(_ db: Database, code: String, kind: CodeKind, recorder: RevisionRecorder) throws -> Int64 {
+        if let id = try codeID(db, code: code) { return id }
+        try validateCode(code, kind: kind)
+        try db.execute(
+            sql: "INSERT INTO code (code, kind) VALUES (?, ?)", arguments: [code, kind.rawValue])
+        try recorder.record(.code, key: code, code: code, before: nil, after: CodeSnapshot(code: code, kind: kind))
+        return db.lastInsertedRowID
+    }
+
+    static func validateCode(_ code: String, kind: CodeKind) throws {
+        guard !code.isEmpty, code.count <= 100, code == code.trimmingWhitespace(),
+            !code.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        else {
+            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' must be 1-100 characters with no spaces")
+        }
+        if kind == .http, HTTPStatus(code: code) == nil {
+            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is not an HTTP status from 100 to 599")
+        }
+        if kind != .http, HTTPStatus(code: code) != nil {
+            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is an HTTP status; its kind is http")
+        }
+    }
+
+    static func snapshot(_ db: Database, variantID: Int64) throws -> VariantSnapshot? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT v.id, c.code, ve.slug, d.file_name, v.section, v.occurrence, v.position, v.title,
+                           v.description, v.http_status, v.line_start, v.line_end, v.edited
+                    FROM variant v JOIN code c ON c.id = v.code_id JOIN vendor ve ON ve.id = v.vendor_id
+                    LEFT JOIN document d ON d.id = v.document_id WHERE v.id = ?
+                    """),
+            arguments: [variantID])
+        else { return nil }
+        var snapshot = VariantSnapshot(
+            id: row[0], code: row[1], vendor: row[2], document: row[3], section: row[4], occurrence: row[5],
+            position: row[6], title: row[7], description: row[8], httpStatus: row[9], causes: [], fixes: [],
+            lineStart: row[10], lineEnd: row[11], edited: row[12])
+        for item in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT list, text FROM variant_item WHERE variant_id = ? ORDER BY list, position"),
+            arguments: [variantID])
+        {
+            let list: String = item[0]
+            if list == "cause" { snapshot.causes.append(item[1]) } else { snapshot.fixes.append(item[1]) }
+        }
+        return snapshot
+    }
+
+    /// Inserts a variant as the snapshot describes it, with its items; keeps the snapshot's id
+    /// unless it is 0. Returns the variant's id.
+    @discardableResult
+    static func insert(
+        _ db: Database, _ snapshot: VariantSnapshot, codeID: Int64, vendorID: Int64, documentID: Int64?
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO variant (id, code_id, vendor_id, document_id, section, occurrence, position, title,
+                                     description, http_status, line_start, line_end, edited)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            snapshot.id == 0 ? nil : snapshot.id, codeID, vendorID, documentID, snapshot.section, snapshot.occurrence,
+            snapshot.position, snapshot.title, snapshot.description, snapshot.httpStatus, snapshot.lineStart,
+            snapshot.lineEnd, snapshot.edited,
+        ])
+        let id = db.lastInsertedRowID
+        try insertItems(db, variantID: id, list: "cause", items: snapshot.causes)
+        try insertItems(db, variantID: id, list: "fix", items: snapshot.fixes)
+        return id
+    }
+
+    /// Writes the snapshot's content, provenance and flags over the existing row `snapshot.id`.
+    static func update(_ db: Database, from old: VariantSnapshot, to new: VariantSnapshot) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE variant SET section = ?, occurrence = ?, position = ?, title = ?, description = ?,
+                    http_status = ?, line_start = ?, line_end = ?, edited = ?
+                WHERE id = ?
+                """
+        ).execute(arguments: [
+            new.section, new.occurrence, new.position, new.title, new.description, new.httpStatus, new.lineStart,
+            new.lineEnd, new.edited, new.id,
+        ])
+        if old.causes != new.causes { try replaceItems(db, variantID: new.id, list: "cause", items: new.causes) }
+        if old.fixes != new.fixes { try replaceItems(db, variantID: new.id, list: "fix", items: new.fixes) }
+    }
+
+    static func delete(_ db: Database, variantID: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM variant WHERE id = ?").execute(arguments: [variantID])
+    }
+
+    private static func replaceItems(_ db: Database, variantID: Int64, list: String, items: [String]) throws {
+        try db.cachedStatement(sql: "DELETE FROM variant_item WHERE variant_id = ? AND list = ?")
+            .execute(arguments: [variantID, list])
+        try insertItems(db, variantID: variantID, list: list, items: items)
+    }
+
+    private static func insertItems(_ db: Database, variantID: Int64, list: String, items: [String]) throws {
+        guard !items.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO variant_item (variant_id, list, position, text) VALUES (?, ?, ?, ?)")
+        for (position, text) in items.enumerated() {
+            try statement.execute(arguments: [variantID, list, position, text])
+        }
+    }
+
+    /// Turns a constraint the schema enforces into words, for a write that slipped past validation.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw KnowledgeBaseError.conflict("refused by the schema: \(error.message ?? "constraint failed")")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// Opens the SQLite file that the CLI and the server share: WAL so readers never wait for the
+/// writer, foreign keys on, and a busy timeout so concurrent writers queue instead of failing.
+public enum KnowledgeBaseDatabase {
+    /// How long a connection waits for another's write lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating if needed, readable by its owner only) and migrates to the latest schema.
+    public static func openForWriting(at path: String) throws -> DatabasePool {
+        try createOwnerOnlyFileIfMissing(at: path)
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+        try SchemaMigrations.migrator().migrate(pool)
+        return pool
+    }
+
+    /// Opens an existing, fully migrated database whose connections cannot write.
+    public static func openReadOnly(at path: String) throws -> DatabasePool {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw KnowledgeBaseError.schema("no database at \(path)")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+        let status = try migrationStatus(of: pool)
+        guard status.pending.isEmpty else {
+            throw KnowledgeBaseError.schema(
+                "database \(path) lacks migrations \(status.pending.joined(separator: ", ")); open it for writing first")
+        }
+        return pool
+    }
+
+    /// Which of the known migrations the database has applied, and which it lacks.
+    public static func migrationStatus(of reader: any DatabaseReader) throws -> MigrationStatus {
+        let known = try SchemaMigrations.all().map(\.identifier)
+        let applied = try reader.read { db in
+            try db.tableExists("grdb_migrations")
+                ? Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+        }
+        return MigrationStatus(
+            applied: known.filter { applied.contains($0) },
+            pending: known.filter { !applied.contains($0) })
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = readOnly ? "errorkb.read" : "errorkb.write"
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                // WAL makes NORMAL durable against application crashes; only power loss can undo
+                // the last commits, never corrupt the file.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        return configuration
+    }
+
+    private static func createOwnerOnlyFileIfMissing(at path: String) throws {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path) else { return }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            throw KnowledgeBaseError.schema("cannot create \(path): folder \(directory) does not exist")
+        }
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw KnowledgeBaseError.schema("cannot create \(path): permission denied")
+        }
+    }
+}
