@@ -1,0 +1,81 @@
+import ErrorKBCore
+
+/// One line of a document, numbered from 1 as an editor shows it.
+public struct SourceLine: Sendable, Hashable {
+    public var number: Int
+    public var text: String
+
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
+
+    var trimmed: String { text.trimmingWhitespace() }
+    var isBlank: Bool { text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+    /// Leading spaces (a tab counts as four), which RFC-style text uses for structure.
+    var indentation: Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if scalar == " " { count += 1 } else if scalar == "\t" { count += 4 } else { break }
+        }
+        return count
+    }
+}
+
+/// A document's bytes, checked and split into lines.
+public struct SourceText: Sendable {
+    /// Documents are pages, not dumps: anything larger is refused rather than half-parsed.
+    public static let maximumBytes = 5 * 1_048_576
+
+    public let lines: [SourceLine]
+
+    /// Checks what a page must be (non-empty, text, UTF-8, at most 5 MiB) and splits it into lines.
+    public init(bytes: [UInt8], fileName: String) throws(ImportRefusal) {
+        guard !bytes.isEmpty, bytes.contains(where: { !Self.isASCIIWhitespace($0) }) else {
+            throw .empty(file: fileName)
+        }
+        guard bytes.count <= Self.maximumBytes else {
+            throw .tooLarge(file: fileName, bytes: bytes.count, limit: Self.maximumBytes)
+        }
+        if bytes.contains(0) || Self.controlByteShare(bytes) > 0.05 { throw .binary(file: fileName) }
+        if let offset = Self.firstInvalidUTF8Offset(bytes) { throw .notUTF8(file: fileName, offset: offset) }
+
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var lines: [SourceLine] = []
+        var number = 0
+        // \r\n, \r and \n all end a line, as editors count them.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            lines.append(SourceLine(number: number, text: String(line).replacingOccurrences(of: "\u{00A0}", with: " ")))
+        }
+        self.lines = lines
+    }
+
+    init(lines: [SourceLine]) {
+        self.lines = lines
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func controlByteShare(_ bytes: [UInt8]) -> Double {
+        let sample = bytes.prefix(65_536)
+        let controls = sample.count { $0 < 0x20 && !isASCIIWhitespace($0) || $0 == 0x7F }
+        return Double(controls) / Double(sample.count)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

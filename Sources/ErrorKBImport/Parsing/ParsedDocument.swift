@@ -1,0 +1,46 @@
+import ErrorKBCore
+
+/// One entry found in a document, before it is stored.
+public struct ParsedEntry: Sendable, Hashable {
+    public var code: String
+    public var kind: CodeKind
+    public var title: String?
+    public var description: String
+    public var httpStatus: Int?
+    public var section: String?
+    public var causes: [String]
+    public var fixes: [String]
+    public var lines: LineRange
+
+    public var content: VariantContent {
+        VariantContent(
+            section: section, title: title, description: description, httpStatus: httpStatus, causes: causes,
+            fixes: fixes)
+    }
+}
+
+/// A non-blank line that became no part of any entry, and why.
+public struct UnplacedLine: Codable, Sendable, Hashable {
+    public enum Reason: String, Codable, Sendable {
+        /// Navigation or file details around the content.
+        case chrome
+        /// Running text: introductions, notes, examples.
+        case prose
+        /// A heading under which no entry stood.
+        case heading
+        /// A table row or list item that named no code this importer recognises.
+        case noCode = "no-code"
+    }
+
+    public var number: Int
+    public var text: String
+    public var reason: Reason
+}
+
+/// What the parser found in one document.
+public struct ParsedDocument: Sendable, Hashable {
+    /// The document's own title: its first heading.
+    public var title: String?
+    public var entries: [ParsedEntry]
+    public var unplaced: [UnplacedLine]
+}

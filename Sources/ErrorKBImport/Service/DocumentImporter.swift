@@ -1,0 +1,111 @@
+import ErrorKBCore
+import Foundation
+
+/// A document read and parsed, ready to be written.
+public struct PreparedDocument: Sendable {
+    public var document: DocumentImport
+    public var parsed: ParsedDocument
+}
+
+/// Imports documentation pages: reads and checks each file, parses it, resolves its vendor, and
+/// hands the batch to the repository as one transaction.
+public struct DocumentImporter: Sendable {
+    public let repository: any KnowledgeBaseRepository
+
+    public init(repository: any KnowledgeBaseRepository) {
+        self.repository = repository
+    }
+
+    /// Imports `paths` as one batch: if any file is refused, nothing is written.
+    public func importFiles(_ paths: [String], vendor: String?, options: ImportOptions, actor: String) async throws
+        -> [ImportReport]
+    {
+        var prepared: [PreparedDocument] = []
+        for path in paths {
+            prepared.append(try await prepare(path: path, vendor: vendor))
+        }
+        return try await write(prepared, options: options, actor: actor)
+    }
+
+    /// Fills the knowledge base from the seed documents compiled into the binary.
+    public func importBundledSeeds(actor: String) async throws -> [ImportReport] {
+        let manifest = try SeedManifest.bundled()
+        var prepared: [PreparedDocument] = []
+        for entry in manifest.documents {
+            guard let data = BundledFiles.data(entry.file, in: "Seeds") else {
+                throw ImportRefusal.unreadable(file: entry.file, reason: "named in the manifest but not embedded")
+            }
+            prepared.append(try await prepare(name: entry.file, bytes: Array(data), vendor: nil, manifest: manifest))
+        }
+        return try await write(prepared, options: ImportOptions(), actor: actor)
+    }
+
+    /// Reads, checks and parses one file from disk. The vendor comes from `vendor`, else from a
+    /// `manifest.json` beside the file, else from the bundled seed manifest.
+    public func prepare(path: String, vendor: String?) async throws -> PreparedDocument {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        let bytes = try Self.read(url)
+        let manifest =
+            try SeedManifest.load(inFolder: url.deletingLastPathComponent()) ?? SeedManifest.bundled()
+        return try await prepare(name: name, bytes: bytes, vendor: vendor, manifest: manifest)
+    }
+
+    public func prepare(name: String, bytes: [UInt8], vendor: String?, manifest: SeedManifest?) async throws
+        -> PreparedDocument
+    {
+        let source = try SourceText(bytes: bytes, fileName: name)
+        let parsed = DocumentParser.parse(source)
+        guard !parsed.entries.isEmpty else { throw ImportRefusal.noEntries(file: name) }
+        let resolvedVendor = try await resolveVendor(slug: vendor, file: name, manifest: manifest)
+        let document = DocumentImport(
+            fileName: name, vendor: resolvedVendor, title: parsed.title, sha256: Checksum.sha256(bytes),
+            lineCount: source.lines.count,
+            entries: parsed.entries.map { ImportedEntry(code: $0.code, kind: $0.kind, content: $0.content, lines: $0.lines) })
+        return PreparedDocument(document: document, parsed: parsed)
+    }
+
+    public func write(_ prepared: [PreparedDocument], options: ImportOptions, actor: String) async throws
+        -> [ImportReport]
+    {
+        let outcomes = try await repository.importDocuments(prepared.map(\.document), options: options, actor: actor)
+        return zip(prepared, outcomes).map { item, outcome in
+            ImportReport(
+                file: item.document.fileName, vendor: item.document.vendor.slug, dryRun: options.dryRun,
+                entriesFound: item.parsed.entries.count, outcome: outcome, unplaced: item.parsed.unplaced)
+        }
+    }
+
+    private func resolveVendor(slug: String?, file: String, manifest: SeedManifest?) async throws -> Vendor {
+        guard let slug else {
+            guard let vendor = manifest?.vendor(forFile: file) else { throw ImportRefusal.unknownVendor(file: file) }
+            return vendor
+        }
+        guard Vendor.isValidSlug(slug) else {
+            throw KnowledgeBaseError.invalid(
+                field: "vendor", reason: "'\(slug)' must be lowercase letters, digits and hyphens")
+        }
+        if let existing = try await repository.vendor(slug) { return existing.vendor }
+        // An unknown slug becomes a new vendor; the manifest may know its proper name.
+        return manifest?.vendor(slug: slug) ?? Vendor(slug: slug, name: slug, kind: .vendor)
+    }
+
+    private static func read(_ url: URL) throws -> [UInt8] {
+        let name = url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImportRefusal.unreadable(file: url.path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ImportRefusal.unreadable(file: url.path, reason: "is a folder") }
+        // Checked before reading, so a huge file is refused without being loaded.
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= SourceText.maximumBytes else {
+            throw ImportRefusal.tooLarge(file: name, bytes: size, limit: SourceText.maximumBytes)
+        }
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw ImportRefusal.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+    }
+}
