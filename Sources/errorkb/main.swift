@@ -1,1 +1,4 @@
-print("x")
+import ErrorKBCLI
+import Foundation
+
+exit(await ErrorKBMain.main())

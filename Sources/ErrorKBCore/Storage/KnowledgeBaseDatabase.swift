@@ -7,12 +7,21 @@ public enum KnowledgeBaseDatabase {
     /// How long a connection waits for another's write lock before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens (creating if needed, readable by its owner only) and migrates to the latest schema.
-    public static func openForWriting(at path: String) throws -> DatabasePool {
+    /// Opens (creating if needed, readable by its owner only) and, unless told not to, migrates
+    /// to the latest schema.
+    public static func openForWriting(at path: String, migrate: Bool = true) throws -> DatabasePool {
         try createOwnerOnlyFileIfMissing(at: path)
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-        try SchemaMigrations.migrator().migrate(pool)
+        if migrate { try SchemaMigrations.migrator().migrate(pool) }
         return pool
+    }
+
+    /// Applies the pending migrations, each in its own transaction; returns those applied.
+    @discardableResult
+    public static func migrate(_ writer: any DatabaseWriter) throws -> [String] {
+        let pending = try migrationStatus(of: writer).pending
+        try SchemaMigrations.migrator().migrate(writer)
+        return pending
     }
 
     /// Opens an existing, fully migrated database whose connections cannot write.

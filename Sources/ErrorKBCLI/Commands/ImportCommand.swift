@@ -1,0 +1,49 @@
+import ArgumentParser
+import ErrorKBCore
+import ErrorKBImport
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import vendor documentation pages.",
+        discussion: """
+            All files are one batch: if any is refused, nothing is written. A file from Seeds/ \
+            needs no --vendor: the manifest beside it names its vendor. An unknown vendor slug \
+            is created. Re-importing an unchanged file changes nothing; a new version updates \
+            its variants and removes those it no longer has. Variants an admin edited are kept \
+            and reported as conflicts unless --overwrite.
+
+            Examples:
+              errorkb import Seeds/000_a66a2b6a826d23c4.txt
+              errorkb import --vendor stripe --dry-run stripe-errors.md
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The vendor slug the documents belong to (lowercase letters, digits, hyphens).")
+    var vendor: String?
+
+    @Flag(help: "Report what would change; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Replace variants an admin has edited instead of keeping the edits.")
+    var overwrite = false
+
+    @Flag(help: "Print the reports as JSON.")
+    var json = false
+
+    @Argument(help: "The documents to import.")
+    var files: [String]
+
+    func run() async throws {
+        let repository = try global.openRepository()
+        let reports = try await DocumentImporter(repository: repository).importFiles(
+            files, vendor: vendor, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
+            actor: global.resolvedActor)
+        if json {
+            try JSONOutput.print(reports)
+        } else {
+            ImportReportPrinter(terminal: .current).print(reports)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ErrorKBCore
+import ErrorKBImport
+import Foundation
+
+/// Runs `errorkb` and turns every failure into one line on standard error and a documented
+/// exit code.
+public enum ErrorKBMain {
+    public static func main(_ arguments: [String]? = nil) async -> Int32 {
+        do {
+            var command = try ErrorKBCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as KnowledgeBaseError {
+            return fail(error.description, code: exitCode(for: error))
+        } catch let error as ImportRefusal {
+            return fail(error.description, code: 5)
+        } catch let error as CLIFailure {
+            return fail(error.message, code: error.code)
+        } catch where KnowledgeBaseError.storageMessage(for: error) != nil {
+            return fail("database: \(KnowledgeBaseError.storageMessage(for: error) ?? "")", code: 1)
+        } catch {
+            // Help, version and usage errors: ArgumentParser words them and picks the code.
+            let message = ErrorKBCommand.fullMessage(for: error)
+            let code = ErrorKBCommand.exitCode(for: error).rawValue
+            if code == 0 {
+                print(message)
+            } else {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            return code
+        }
+    }
+
+    static func exitCode(for error: KnowledgeBaseError) -> Int32 {
+        switch error {
+        case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownRevision: 3
+        case .conflict, .ambiguousVariant: 4
+        case .invalid: 5
+        case .schema: 1
+        }
+    }
+
+    private static func fail(_ message: String, code: Int32) -> Int32 {
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("errorkb: \(oneLine)\n".utf8))
+        return code
+    }
+}
+
+/// A failure the CLI itself detects, with the exit code it deserves.
+struct CLIFailure: Error {
+    var message: String
+    var code: Int32 = 1
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ErrorKBCore
+import Foundation
+
+/// The options every command shares: which database, and who is making the change.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The knowledge base file (default: $ERRORKB_DB, else ./errorkb.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Who the revision log names for this change (default: your OS user).")
+    var actor: String?
+
+    var databasePath: String { DatabaseLocation.resolve(option: db) }
+
+    var resolvedActor: String { actor ?? OSUser.name }
+
+    /// Opens the knowledge base, creating and migrating it first if needed.
+    func openRepository() throws -> SQLiteKnowledgeBase {
+        try SQLiteKnowledgeBase.openForWriting(at: databasePath)
+    }
+}
+
+enum OSUser {
+    /// The login name of the user running the command.
+    static var name: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid-\(getuid())"
+    }
+}

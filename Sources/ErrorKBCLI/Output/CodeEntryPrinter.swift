@@ -1,0 +1,38 @@
+import ErrorKBCore
+
+/// Prints a code's variants one after another, each with where it came from.
+struct CodeEntryPrinter {
+    var terminal: Terminal
+
+    func print(_ entry: CodeEntry) {
+        let kind = entry.httpClass.map { "HTTP \($0)" } ?? entry.kind.rawValue
+        Swift.print("\(terminal.bold(entry.code))  \(terminal.dim("\(kind), \(entry.variants.count) variants"))")
+        for variant in entry.variants {
+            Swift.print("")
+            var place = variant.vendor
+            if let document = variant.document {
+                place += " · \(document)"
+                if let lines = variant.lines {
+                    place += lines.end > lines.start ? ":\(lines.start)-\(lines.end)" : ":\(lines.start)"
+                }
+            }
+            if let section = variant.section { place += " · \(section)" }
+            Swift.print(terminal.accent(place) + (variant.edited ? terminal.dim("  (edited)") : ""))
+            var heading = variant.title ?? ""
+            if let status = variant.httpStatus, entry.kind != .http { heading += " (HTTP \(status))" }
+            if !heading.isEmpty { Swift.print("  " + terminal.bold(heading.trimmingWhitespace())) }
+            if !variant.description.isEmpty { Swift.print(terminal.wrap(variant.description, indent: 2)) }
+            items("Causes", variant.causes)
+            items("Fixes", variant.fixes)
+        }
+    }
+
+    private func items(_ label: String, _ items: [String]) {
+        guard !items.isEmpty else { return }
+        Swift.print("  \(label):")
+        for (index, item) in items.enumerated() {
+            let wrapped = terminal.wrap(item, indent: 7)
+            Swift.print("   \(String(index + 1).padding(toLength: 3, withPad: " ", startingAt: 0)) " + wrapped.dropFirst(7))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ErrorKBCore
+import ErrorKBImport
+
+/// Prints import reports for a person: the summary of each file, then what changed and every
+/// line that was not placed, with its line number.
+struct ImportReportPrinter {
+    var terminal: Terminal
+
+    func print(_ reports: [ImportReport]) {
+        for report in reports {
+            Swift.print(terminal.bold(report.summary))
+            list("added", report.outcome.added)
+            list("changed", report.outcome.changed)
+            list("removed", report.outcome.removed)
+            list("conflict (admin edit kept; --overwrite replaces it)", report.outcome.conflicts)
+            list("overwritten", report.outcome.overwritten)
+            for line in report.unplaced {
+                Swift.print(terminal.dim("  not placed, line \(line.number) (\(line.reason.rawValue)): \(clip(line.text))"))
+            }
+        }
+    }
+
+    private func list(_ label: String, _ entries: [DocumentImportOutcome.Entry]) {
+        for entry in entries {
+            let section = entry.section.map { " [\($0)]" } ?? ""
+            let line = entry.line.map { ", line \($0)" } ?? ""
+            Swift.print("  \(label): \(entry.code)\(section)\(line)")
+        }
+    }
+
+    private func clip(_ text: String) -> String {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.count > 100 ? String(trimmed.prefix(99)) + "…" : trimmed
+    }
+}
