@@ -78,27 +78,35 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResourcesTool"]
         ),
+        // Helpers the test targets share: temporary databases, the package's paths.
+        .target(
+            name: "ErrorKBTestSupport",
+            dependencies: ["ErrorKBCore", "ErrorKBImport"],
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ErrorKBCoreTests",
-            dependencies: ["ErrorKBCore"],
+            dependencies: ["ErrorKBCore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ErrorKBImportTests",
-            dependencies: ["ErrorKBImport", "ErrorKBCore"],
+            dependencies: ["ErrorKBImport", "ErrorKBCore", "ErrorKBTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ErrorKBServerTests",
             dependencies: [
                 "ErrorKBServer",
+                "ErrorKBTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ErrorKBCLITests",
-            dependencies: ["ErrorKBCLI"],
+            dependencies: ["ErrorKBCLI", "ErrorKBTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

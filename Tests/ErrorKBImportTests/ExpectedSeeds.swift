@@ -1,3 +1,4 @@
+import ErrorKBTestSupport
 import Foundation
 
 /// `../shared/seeds/expected.json` (copied beside the tests as `Fixtures/expected.json`): the
@@ -40,14 +41,7 @@ struct ExpectedSeeds: Decodable {
     var documents: [Document]
 
     static func load() throws -> ExpectedSeeds {
-        try JSONDecoder().decode(ExpectedSeeds.self, from: Data(contentsOf: PackagePaths.fixtures.appendingPathComponent("expected.json")))
+        try JSONDecoder().decode(ExpectedSeeds.self, from: Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/expected.json")))
     }
 }
 
-enum PackagePaths {
-    /// The package's root folder, found from this file's place in it.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let seeds = root.appendingPathComponent("Seeds")
-    static let fixtures = root.appendingPathComponent("Tests/ErrorKBImportTests/Fixtures")
-}

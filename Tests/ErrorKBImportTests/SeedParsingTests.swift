@@ -1,4 +1,5 @@
 import ErrorKBCore
+import ErrorKBTestSupport
 import Foundation
 import Testing
 

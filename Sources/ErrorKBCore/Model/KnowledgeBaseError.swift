@@ -29,3 +29,11 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
         }
     }
 }
+
+extension KnowledgeBaseError {
+    /// The storage engine's own words for a failure it raised (the file cannot be opened, the
+    /// disk is full, ...), or `nil` if `error` did not come from storage.
+    public static func storageMessage(for error: any Error) -> String? {
+        StorageErrors.message(for: error)
+    }
+}

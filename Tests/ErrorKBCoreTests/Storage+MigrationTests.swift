@@ -1,0 +1,130 @@
+import ErrorKBTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import ErrorKBCore
+
+@Suite("Migrations")
+struct MigrationTests {
+    /// Data a database at each schema version could hold, written with that version's SQL.
+    /// A new migration brings a new entry here, so every upgrade path is tried with data in it.
+    static let fixtures: [Int: String] = [
+        1: """
+            INSERT INTO vendor (id, slug, name, kind) VALUES (1, 'acme', 'Acme', 'vendor');
+            INSERT INTO code (id, code, kind) VALUES (1, '418', 'http'), (2, 'invalid_grant', 'oauth');
+            INSERT INTO document (id, file_name, vendor_id, title, sha256, line_count, imported_at)
+                VALUES (1, 'acme.md', 1, 'Acme errors', '\(String(repeating: "a", count: 64))', 10, '2026-01-01T00:00:00.000Z');
+            INSERT INTO variant (id, code_id, vendor_id, document_id, section, position, title, description, http_status, line_start, line_end)
+                VALUES (1, 1, 1, 1, 'Fun', 0, 'Teapot', 'The kettle refuses to brew coffee.', 418, 3, 4),
+                       (2, 2, 1, NULL, NULL, 0, NULL, 'The refresh token was revoked.', 400, NULL, NULL);
+            INSERT INTO variant_item (variant_id, list, position, text)
+                VALUES (1, 'cause', 0, 'Somebody asked for espresso.'), (1, 'fix', 0, 'Ask for tea.');
+            """,
+        2: """
+            INSERT INTO revision (id, created_at, actor, action, summary) VALUES (1, '2026-01-01T00:00:00.000Z', 'ana', 'import', 'import acme.md');
+            INSERT INTO revision_change (revision_id, entity, entity_key, code, before, after)
+                VALUES (1, 'variant', '1', '418', NULL, '{"id":1}');
+            """,
+    ]
+
+    @Test("migrations are numbered files applied in order, each recorded in the database")
+    func migrationsAreNumberedAndRecorded() async throws {
+        let migrations = try SchemaMigrations.all()
+        #expect(migrations.map(\.identifier) == ["0001_catalogue", "0002_revisions", "0003_search"])
+        let kb = try TestKnowledgeBase.empty()
+        let status = try kb.repository.migrationStatus()
+        #expect(status.applied == migrations.map(\.identifier))
+        #expect(status.pending.isEmpty)
+        #expect(status.version == migrations.count)
+    }
+
+    @Test("a database at every earlier schema version, with data in it, migrates without losing anything",
+        arguments: 0..<3)
+    func upgradingFromEveryEarlierVersionKeepsData(version: Int) async throws {
+        let migrations = try SchemaMigrations.all()
+        #expect(version < migrations.count)
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.sqlite")
+
+        // Given a database stopped at `version`, holding what that schema can hold
+        do {
+            let pool = try KnowledgeBaseDatabase.openForWriting(at: path, migrate: false)
+            try SchemaMigrations.migrator(upTo: version).migrate(pool)
+            try await pool.write { db in
+                for step in 0...version {
+                    if let sql = Self.fixtures[step] { try db.execute(sql: sql) }
+                }
+            }
+            let status = try KnowledgeBaseDatabase.migrationStatus(of: pool)
+            #expect(status.version == version)
+            #expect(status.pending.count == migrations.count - version)
+        }
+
+        // When it is opened by either executable's path
+        let repository = try SQLiteKnowledgeBase.openForWriting(at: path)
+
+        // Then it is at the latest schema and every row is still there, and searchable
+        #expect(try repository.migrationStatus().pending.isEmpty)
+        guard version >= 1 else {
+            #expect(try await repository.isEmpty())
+            return
+        }
+        let teapot = try #require(try await repository.code("418", vendor: nil))
+        #expect(teapot.variants.count == 1)
+        #expect(teapot.variants[0].description == "The kettle refuses to brew coffee.")
+        #expect(teapot.variants[0].causes == ["Somebody asked for espresso."])
+        #expect(teapot.variants[0].fixes == ["Ask for tea."])
+        #expect(teapot.variants[0].lines == LineRange(start: 3, end: 4))
+        #expect(teapot.httpClass == "4xx")
+        let grant = try #require(try await repository.code("invalid_grant", vendor: nil))
+        #expect(grant.variants.first?.httpStatus == 400)
+        let found = try await repository.search("espresso", filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
+        #expect(found.items.map(\.code) == ["418"])
+        if version >= 2 {
+            let history = try await repository.revisions(code: "418", page: PageRequest())
+            #expect(history.items.map(\.actor) == ["ana"])
+        }
+    }
+
+    @Test("a new database file is readable by its owner only")
+    func newDatabaseFileIsOwnerOnly() throws {
+        let kb = try TestKnowledgeBase.empty()
+        let attributes = try FileManager.default.attributesOfItem(atPath: kb.path)
+        let permissions = try #require(attributes[.posixPermissions] as? Int)
+        #expect(permissions & 0o077 == 0)
+    }
+
+    @Test("read-only connections can read but never write, and refuse an unmigrated file")
+    func readOnlyConnectionsCannotWrite() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        let reader = try SQLiteKnowledgeBase.openReadOnly(at: kb.path)
+        #expect(try await reader.code("404", vendor: nil) != nil)
+        await #expect(throws: (any Error).self) {
+            try await reader.createCode("499", kind: .http, actor: "test")
+        }
+        #expect(try await kb.repository.code("499", vendor: nil) == nil)
+
+        let folder = try TemporaryFolder()
+        let stale = folder.path("stale.sqlite")
+        _ = try KnowledgeBaseDatabase.openForWriting(at: stale, migrate: false)
+        #expect(throws: KnowledgeBaseError.self) { try SQLiteKnowledgeBase.openReadOnly(at: stale) }
+    }
+
+    @Test("SQLite is set up for a server and a CLI sharing one file")
+    func connectionSettings() async throws {
+        let kb = try TestKnowledgeBase.empty()
+        let (journal, foreignKeys) = try await kb.repository.database.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(foreignKeys == true)
+    }
+
+    @Test("the database path is --db, else $ERRORKB_DB, else ./errorkb.sqlite")
+    func databaseLocation() {
+        #expect(DatabaseLocation.resolve(option: "a.sqlite", environment: ["ERRORKB_DB": "b.sqlite"]) == "a.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["ERRORKB_DB": "b.sqlite"]) == "b.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: [:]) == "errorkb.sqlite")
+    }
+}
