@@ -19,6 +19,7 @@ enum DefinitionListReader {
             let termIndex = index
             let body = readBody(lines, from: first, termIndentation: lines[termIndex].indentation)
             index = body.end
+            block.unplaced += body.examples
             if LineShape.isRequirementKeyword(lines[first].trimmed) {
                 // `error_description` / `OPTIONAL. Human-readable...` defines a parameter, not an error.
                 block.unplaced += lines[termIndex..<index].filter { !$0.isBlank }
@@ -78,6 +79,9 @@ enum DefinitionListReader {
         var description = ""
         var causes: [String] = []
         var fixes: [String] = []
+        /// Indented deeper than the text around them after a blank line: sample messages,
+        /// which are no part of the description.
+        var examples: [UnplacedLine] = []
         var end: Int
         var lastLine: Int
     }
@@ -89,6 +93,7 @@ enum DefinitionListReader {
         var paragraphs: [[String]] = [[]]
         var list: ItemLabel?
         var previousBlank = false
+        var inExample = false
         var index = first
         while index < lines.count {
             let line = lines[index]
@@ -101,6 +106,14 @@ enum DefinitionListReader {
                 break
             }
             if indented, term(line) != nil, line.indentation <= termIndentation { break }
+            if indented, line.indentation > bodyIndentation, previousBlank || inExample {
+                inExample = true
+                previousBlank = false
+                body.examples.append(UnplacedLine(number: line.number, text: line.text, reason: .prose))
+                index += 1
+                continue
+            }
+            inExample = false
             let text = line.trimmed
             if let (label, rest) = ItemLabel.split(text) {
                 list = label

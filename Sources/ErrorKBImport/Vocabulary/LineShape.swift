@@ -52,7 +52,7 @@ enum ColumnRole: Equatable {
     static func of(header: String) -> ColumnRole {
         let text = header.lowercased().trimmingWhitespace()
         func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
-        if has("explanation", "description", "meaning", "detail", "summary", "definition") { return .description }
+        if has("explanation", "description", "mean", "detail", "summary", "definition") { return .description }
         if has("fix", "solution", "resolution", "remed", "how to", "what to do", "action", "workaround", "troubleshoot") {
             return .fixes
         }
