@@ -1,1 +1,48 @@
-print("x")
+import ArgumentParser
+import ErrorKBCore
+import ErrorKBServer
+import Hummingbird
+import Logging
+
+@main
+struct ErrorKBServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errorkb-server",
+        abstract: "Serve the error knowledge base over HTTP.",
+        discussion: """
+            On first start with a missing or empty database it is created, migrated and filled \
+            from the seed documents. The server's own connections are read-only; edits come from \
+            the errorkb CLI and show up on the next request. SIGINT or SIGTERM stops it cleanly.
+
+            Example:
+              errorkb-server --db ./errorkb.sqlite --port 8080
+            """)
+
+    @Option(help: "The knowledge base file (default: $ERRORKB_DB, else ./errorkb.sqlite).")
+    var db: String?
+
+    @Option(help: "The address to listen on; loopback unless you mean to publish it.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The TCP port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Answer cross-origin GET requests from any origin.")
+    var cors = false
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let options = ServerOptions(
+            databasePath: DatabaseLocation.resolve(option: db), host: host, port: port, cors: cors,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        let app = try await buildApplication(options: options)
+        try await app.runService()
+    }
+}

@@ -8,12 +8,18 @@ public struct CodeFilter: Sendable, Hashable {
     public var vendor: String?
     /// A document's file name.
     public var document: String?
+    /// Words a variant of the code must contain (listings only; a search has its own text).
+    public var text: String?
 
-    public init(kind: CodeKind? = nil, httpClass: String? = nil, vendor: String? = nil, document: String? = nil) {
+    public init(
+        kind: CodeKind? = nil, httpClass: String? = nil, vendor: String? = nil, document: String? = nil,
+        text: String? = nil
+    ) {
         self.kind = kind
         self.httpClass = httpClass
         self.vendor = vendor
         self.document = document
+        self.text = text
     }
 
     /// Accepts `4xx`, `4XX` or `4`; `nil` for anything else.

@@ -36,6 +36,8 @@ public protocol KnowledgeBaseRepository: Sendable {
     func isEmpty() async throws -> Bool
     /// A number that changes whenever any connection commits a write; caches compare it.
     func changeToken() async throws -> Int64
+    /// Which schema migrations the store has applied, and which it lacks.
+    func migrationStatus() throws -> MigrationStatus
 
     // MARK: Writes
 

@@ -12,7 +12,7 @@ extension SQLiteKnowledgeBase {
     public func codes(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeSummary> {
         try await database.read { db in
             var arguments = StatementArguments([page.cursor?.after ?? ""])
-            let condition = Self.codeFilterSQL(filter, arguments: &arguments)
+            let condition = try Self.codeFilterSQL(filter, arguments: &arguments)
             arguments += [page.limit + 1]
             let rows = try Row.fetchAll(
                 db.cachedStatement(
@@ -35,7 +35,7 @@ extension SQLiteKnowledgeBase {
     public func facets(filter: CodeFilter) async throws -> Facets {
         try await database.read { db in
             var arguments = StatementArguments()
-            let condition = Self.codeFilterSQL(filter, arguments: &arguments)
+            let condition = try Self.codeFilterSQL(filter, arguments: &arguments)
             let filtered = "SELECT c.id, c.kind, c.http_class FROM code c WHERE 1 \(condition)"
             func counts(_ sql: String) throws -> [String: Int] {
                 var result: [String: Int] = [:]
@@ -60,8 +60,18 @@ extension SQLiteKnowledgeBase {
     /// also joins `variant v`, `vendor ve` and `document d`, and the variant itself must match.
     static func codeFilterSQL(
         _ filter: CodeFilter, arguments: inout StatementArguments, variantScope: Bool = false
-    ) -> String {
+    ) throws -> String {
         var sql = ""
+        if let text = filter.text, !variantScope {
+            guard let query = SearchQuery(text) else {
+                throw KnowledgeBaseError.invalid(field: "q", reason: "the search text holds no word")
+            }
+            sql += """
+                 AND c.id IN (SELECT sv.code_id FROM variant_search JOIN variant sv ON sv.id = variant_search.rowid
+                              WHERE variant_search MATCH ?)
+                """
+            arguments += [query.ftsPattern]
+        }
         if let kind = filter.kind {
             sql += " AND c.kind = ?"
             arguments += [kind.rawValue]

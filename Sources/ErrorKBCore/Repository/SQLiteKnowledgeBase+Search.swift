@@ -18,7 +18,7 @@ extension SQLiteKnowledgeBase {
         }
         return try await database.read { db in
             var arguments: StatementArguments = [highlight.open, highlight.close, query.ftsPattern]
-            let condition = Self.codeFilterSQL(filter, arguments: &arguments, variantScope: true)
+            let condition = try Self.codeFilterSQL(filter, arguments: &arguments, variantScope: true)
             arguments += [page.limit + 1, offset]
             // Weights make a hit in the code or title count more than one deep in a description.
             let rows = try Row.fetchAll(

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The OpenAPI 3.1 description served at `/openapi.json`, built from the same route list the
+/// router is built from, so every route, parameter and response is in it.
+enum OpenAPIDocument {
+    static let bytes: [UInt8] = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? Array(encoder.encode(document))) ?? Array("{}".utf8)
+    }()
+
+    static var document: JSONValue {
+        var paths: [String: JSONValue] = [:]
+        for route in APIRoutes.all {
+            paths[route.path] = ["get": operation(route, head: false), "head": operation(route, head: true)]
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "ErrorKB", "version": "1",
+                "description": "The error knowledge base: HTTP statuses and string error codes, as every vendor, guide and standard describes them. Errors are RFC 9457 problems whose type is this API's own entry for the status.",
+            ],
+            "paths": .object(paths),
+            "components": ["schemas": .object(Schemas.all)],
+        ]
+    }
+
+    private static func operation(_ route: APIRoute, head: Bool) -> JSONValue {
+        var parameters: [JSONValue] = route.pathParameters.map { name in
+            ["name": .string(name), "in": "path", "required": true, "schema": pathSchema(name)]
+        }
+        parameters += route.query.map { parameter in
+            let schema: JSONValue =
+                switch parameter.kind {
+                case .string: ["type": "string", "minLength": 1, "maxLength": 1024]
+                case .integer: ["type": "integer", "minimum": 1, "maximum": 500]
+                case .enumeration(let values): ["type": "string", "enum": .array(values.map(JSONValue.string))]
+                }
+            return [
+                "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
+                "description": .string(parameter.description), "schema": schema,
+            ]
+        }
+        var responses: [String: JSONValue] = [
+            "200": head
+                ? ["description": "As GET, without a body.", "headers": ["ETag": ["schema": ["type": "string"]]]]
+                : [
+                    "description": "OK", "headers": ["ETag": ["schema": ["type": "string"]]],
+                    "content": [.init(stringLiteral: route.contentType.components(separatedBy: ";")[0]): ["schema": ["$ref": .string("#/components/schemas/\(route.schema)")]]],
+                ],
+            "304": ["description": "Not modified: the If-None-Match tag is still current."],
+        ]
+        for status in problemStatuses(route) {
+            responses[String(status)] = head
+                ? ["description": "A problem; HEAD carries no body."]
+                : ["description": "An RFC 9457 problem.", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+        }
+        return [
+            "operationId": .string(head ? route.operationID + "Head" : route.operationID), "summary": .string(route.summary),
+            "parameters": .array(parameters), "responses": .object(responses),
+        ]
+    }
+
+    private static func problemStatuses(_ route: APIRoute) -> [Int] {
+        var statuses = [400, 405, 406, 414, 431, 500]
+        if !route.pathParameters.isEmpty { statuses.append(404) }
+        if route.path == "/healthz" { statuses.append(503) }
+        return statuses.sorted()
+    }
+
+    private static func pathSchema(_ name: String) -> JSONValue {
+        switch name {
+        case "code": ["type": "string", "pattern": "^[A-Za-z0-9_.-]{1,100}$"]
+        case "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"]
+        case "id": ["type": "string", "pattern": "^[1-9][0-9]{0,17}$"]
+        default: ["type": "string"]
+        }
+    }
+}
+
+/// The JSON schemas of every body the API serves, keys as they appear on the wire.
+enum Schemas {
+    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    private static let string: JSONValue = ["type": "string"]
+    private static let integer: JSONValue = ["type": "integer"]
+    private static let strings: JSONValue = ["type": "array", "items": ["type": "string"]]
+    private static let counts: JSONValue = ["type": "object", "additionalProperties": ["type": "integer"]]
+
+    private static func object(_ properties: [String: JSONValue], required: [String]) -> JSONValue {
+        ["type": "object", "properties": .object(properties), "required": .array(required.map(JSONValue.string)), "additionalProperties": false]
+    }
+
+    private static func list(_ item: String, paged: Bool) -> JSONValue {
+        var properties: [String: JSONValue] = ["items": ["type": "array", "items": ref(item)]]
+        if paged { properties["next"] = string }
+        return object(properties, required: ["items"])
+    }
+
+    static let all: [String: JSONValue] = [
+        "Problem": object(
+            ["type": string, "title": string, "status": integer, "detail": string, "instance": string],
+            required: ["type", "title", "status", "detail", "instance"]),
+        "LineRange": object(["start": integer, "end": integer], required: ["start", "end"]),
+        "Variant": object(
+            [
+                "id": integer, "code": string, "vendor": string, "document": string, "document_id": integer, "section": string,
+                "title": string, "description": string, "http_status": ["type": "integer", "minimum": 100, "maximum": 599],
+                "causes": strings, "fixes": strings, "lines": ref("LineRange"), "edited": ["type": "boolean"],
+            ],
+            required: ["id", "code", "vendor", "description", "causes", "fixes", "edited"]),
+        "Code": object(
+            ["code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string, "variants": ["type": "array", "items": ref("Variant")]],
+            required: ["code", "kind", "variants"]),
+        "CodeSummary": object(
+            ["code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string, "titles": strings, "vendors": strings, "variant_count": integer],
+            required: ["code", "kind", "titles", "vendors", "variant_count"]),
+        "Facets": object(["by_class": counts, "by_vendor": counts, "by_kind": counts], required: ["by_class", "by_vendor", "by_kind"]),
+        "CodeList": object(
+            ["items": ["type": "array", "items": ref("CodeSummary")], "next": string, "facets": ref("Facets")],
+            required: ["items", "facets"]),
+        "SearchHit": object(
+            [
+                "variant_id": integer, "code": string, "kind": ["enum": ["http", "oauth", "other"]], "vendor": string, "document": string,
+                "section": string, "title": string, "snippet": string, "rank": ["type": "number"],
+            ],
+            required: ["variant_id", "code", "kind", "vendor", "snippet", "rank"]),
+        "SearchResults": list("SearchHit", paged: true),
+        "Vendor": object(
+            ["slug": string, "name": string, "kind": ["enum": ["vendor", "guide", "standard"]], "document_count": integer, "variant_count": integer, "code_count": integer],
+            required: ["slug", "name", "kind", "document_count", "variant_count", "code_count"]),
+        "VendorList": list("Vendor", paged: false),
+        "VendorDetail": object(["vendor": ref("Vendor"), "documents": ["type": "array", "items": ref("Document")]], required: ["vendor", "documents"]),
+        "Document": object(
+            [
+                "id": integer, "file_name": string, "vendor": string, "title": string, "sha256": string, "line_count": integer,
+                "imported_at": string, "variant_count": integer,
+            ],
+            required: ["id", "file_name", "vendor", "sha256", "line_count", "imported_at", "variant_count"]),
+        "DocumentList": list("Document", paged: false),
+        "RevisionChange": object(
+            ["entity": ["enum": ["vendor", "code", "document", "variant"]], "key": string, "code": string, "before": [:], "after": [:]],
+            required: ["entity", "key", "before", "after"]),
+        "Revision": object(
+            [
+                "id": integer, "created_at": string, "actor": string, "action": string, "summary": string, "reverts": integer,
+                "changes": ["type": "array", "items": ref("RevisionChange")],
+            ],
+            required: ["id", "created_at", "actor", "action", "summary", "changes"]),
+        "RevisionList": list("Revision", paged: true),
+        "Health": object(
+            ["status": ["enum": ["ok", "degraded"]], "schema_version": integer, "pending_migrations": strings, "codes": integer],
+            required: ["status", "schema_version", "pending_migrations", "codes"]),
+        "Metrics": ["type": "string", "description": "Prometheus text exposition format."],
+        "OpenAPI": ["type": "object"],
+    ]
+}

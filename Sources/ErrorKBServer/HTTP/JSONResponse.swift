@@ -1,0 +1,39 @@
+import ErrorKBCore
+import Foundation
+import Hummingbird
+
+/// A JSON answer with the headers HTTP caches need: a strong `ETag` over the exact bytes, and
+/// `Cache-Control: no-cache` so clients revalidate (edits from the CLI show up at once) and get
+/// a 304 when nothing changed.
+enum JSONResponse {
+    static func make(_ value: some Encodable, for request: Request, headers extra: HTTPFields = [:]) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return make(bytes: Array(try encoder.encode(value)), contentType: "application/json", for: request, headers: extra)
+    }
+
+    static func make(bytes: [UInt8], contentType: String, for request: Request, headers extra: HTTPFields = [:]) -> Response {
+        let tag = "\"" + Checksum.sha256(bytes).prefix(24) + "\""
+        var headers = extra
+        headers[.eTag] = tag
+        headers[.cacheControl] = "no-cache"
+        headers[.vary] = "Accept"
+        if let candidates = request.headers[.ifNoneMatch], matches(candidates, tag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        headers[.contentLength] = String(bytes.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `If-None-Match: "a", W/"b"` or `*` (weak comparison, as RFC 9110 §13.1.2 asks).
+    private static func matches(_ header: String, _ tag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            var value = candidate.trimmingCharacters(in: .whitespaces)
+            if value == "*" { return true }
+            if value.hasPrefix("W/") { value.removeFirst(2) }
+            return value == tag
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ErrorKBCore
+import Hummingbird
+
+/// `/v1/codes`, `/v1/codes/{code}`, `/v1/codes/{code}/history` and `/v1/search`.
+struct CodeRoutes<Context: RequestContext>: Sendable {
+    let repository: any KnowledgeBaseRepository
+
+    func register(on router: Router<Context>) {
+        router.get("/v1/codes", use: list)
+        router.get("/v1/codes/{code}", use: show)
+        router.get("/v1/codes/{code}/history", use: history)
+        router.get("/v1/search", use: search)
+    }
+
+    @Sendable func list(_ request: Request, context: Context) async throws -> Response {
+        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes"))
+        let filter = try query.filter
+        let page = try await repository.codes(filter: filter, page: try query.page)
+        let facets = try await repository.facets(filter: filter)
+        return try JSONResponse.make(
+            CodeListResponse(items: page.items, next: page.next?.token, facets: facets), for: request,
+            headers: NextLink.headers(for: request, next: page.next))
+    }
+
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        let code = try CodeParameter.read(context)
+        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes/{code}"))
+        let vendor = try query.string("vendor")
+        guard let entry = try await repository.code(code, vendor: vendor) else {
+            throw Problem(.notFound, "the knowledge base has no code '\(code)'")
+        }
+        if let vendor, entry.variants.isEmpty {
+            throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'")
+        }
+        return try JSONResponse.make(entry, for: request)
+    }
+
+    @Sendable func history(_ request: Request, context: Context) async throws -> Response {
+        let code = try CodeParameter.read(context)
+        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes/{code}/history"))
+        guard try await repository.code(code, vendor: nil) != nil else {
+            throw Problem(.notFound, "the knowledge base has no code '\(code)'")
+        }
+        let page = try await repository.revisions(code: code, page: try query.page)
+        return try JSONResponse.make(
+            RevisionListResponse(items: page.items.map(RevisionResponse.init), next: page.next?.token), for: request,
+            headers: NextLink.headers(for: request, next: page.next))
+    }
+
+    @Sendable func search(_ request: Request, context: Context) async throws -> Response {
+        let query = try QueryReader(request, route: APIRoutes.named("/v1/search"))
+        var filter = try query.filter
+        let text = filter.text ?? ""
+        filter.text = nil
+        let page = try await repository.search(text, filter: filter, page: try query.page, highlight: SnippetHTML.markers)
+        let items = page.items.map { hit in
+            var hit = hit
+            hit.snippet = SnippetHTML.render(hit.snippet)
+            return hit
+        }
+        return try JSONResponse.make(
+            SearchResponse(items: items, next: page.next?.token), for: request,
+            headers: NextLink.headers(for: request, next: page.next))
+    }
+}
+
+/// The `{code}` path segment: an HTTP status or a string code, nothing else.
+enum CodeParameter {
+    static func read(_ context: some RequestContext) throws -> String {
+        guard let code = context.parameters.get("code"), (1...100).contains(code.utf8.count),
+            code.utf8.allSatisfy({ byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            })
+        else {
+            throw Problem(.badRequest, "parameter 'code' must be an HTTP status or a code of letters, digits, '_', '-' and '.'")
+        }
+        return code
+    }
+}
+
+/// Search snippets as HTML: the text escaped, each match in `<mark>`. Markers from the Unicode
+/// private-use area cannot occur in the text, so they are replaced safely after escaping.
+enum SnippetHTML {
+    static let markers = Highlight(open: "\u{E000}", close: "\u{E001}")
+
+    static func render(_ snippet: String) -> String {
+        var html = ""
+        for character in snippet {
+            switch character {
+            case "&": html += "&amp;"
+            case "<": html += "&lt;"
+            case ">": html += "&gt;"
+            case "\"": html += "&quot;"
+            case "\u{E000}": html += "<mark>"
+            case "\u{E001}": html += "</mark>"
+            default: html.append(character)
+            }
+        }
+        return html
+    }
+}
+
+/// `Link: <...&cursor=X>; rel="next"`, as RFC 8288 has it.
+enum NextLink {
+    static func headers(for request: Request, next: Cursor?) -> HTTPFields {
+        guard let next, let link = HTTPFields.Element.Name("Link") else { return [:] }
+        var parts = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
+        parts.append("cursor=\(next.token)")
+        var headers = HTTPFields()
+        headers[link] = "<\(request.uri.path)?\(parts.joined(separator: "&"))>; rel=\"next\""
+        return headers
+    }
+}

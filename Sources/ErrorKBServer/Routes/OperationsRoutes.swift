@@ -1,0 +1,42 @@
+import ErrorKBCore
+import Hummingbird
+import Prometheus
+
+/// `/healthz`, `/metrics` and `/openapi.json`: what operators and tools ask of the service.
+struct OperationsRoutes<Context: RequestContext>: Sendable {
+    let repository: any KnowledgeBaseRepository
+    let registry: PrometheusCollectorRegistry
+
+    func register(on router: Router<Context>) {
+        router.get("/healthz", use: health)
+        router.get("/metrics", use: metrics)
+        router.get("/openapi.json", use: openAPI)
+    }
+
+    @Sendable func health(_ request: Request, context: Context) async throws -> Response {
+        _ = try QueryReader(request, route: APIRoutes.named("/healthz"))
+        do {
+            let status = try repository.migrationStatus()
+            let facets = try await repository.facets(filter: CodeFilter())
+            let body = HealthResponse(
+                status: status.pending.isEmpty ? "ok" : "degraded", schemaVersion: status.version,
+                pendingMigrations: status.pending, codes: facets.byKind.values.reduce(0, +))
+            return try JSONResponse.make(body, for: request)
+        } catch {
+            context.logger.error("health check failed", metadata: ["error": "\(error)"])
+            throw Problem(.serviceUnavailable, "the knowledge base cannot be read")
+        }
+    }
+
+    @Sendable func metrics(_ request: Request, context: Context) async throws -> Response {
+        _ = try QueryReader(request, route: APIRoutes.named("/metrics"))
+        var response = JSONResponse.make(bytes: registry.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8", for: request)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func openAPI(_ request: Request, context: Context) async throws -> Response {
+        _ = try QueryReader(request, route: APIRoutes.named("/openapi.json"))
+        return JSONResponse.make(bytes: OpenAPIDocument.bytes, contentType: "application/json", for: request)
+    }
+}
