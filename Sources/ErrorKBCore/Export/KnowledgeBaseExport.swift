@@ -29,6 +29,17 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case fileName = "file_name", vendor, title, sha256, lineCount = "line_count", importedAt = "imported_at"
         }
+
+        // Every key is written, null included, so the shape never depends on the data.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(fileName, forKey: .fileName)
+            try container.encode(vendor, forKey: .vendor)
+            try container.encode(title, forKey: .title)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(lineCount, forKey: .lineCount)
+            try container.encode(importedAt, forKey: .importedAt)
+        }
     }
 
     public struct Code: Codable, Sendable, Hashable {
@@ -37,6 +48,18 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
         /// `"4xx"` for HTTP codes; `null` otherwise.
         public var `class`: String?
         public var variants: [Variant]
+
+        enum CodingKeys: String, CodingKey {
+            case code, kind, `class`, variants
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(`class`, forKey: .class)
+            try container.encode(variants, forKey: .variants)
+        }
     }
 
     public struct Variant: Codable, Sendable, Hashable {
@@ -59,6 +82,23 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case vendor, document, section, occurrence, position, title, description
             case httpStatus = "http_status", causes, fixes, line, lineEnd = "line_end", edited
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(vendor, forKey: .vendor)
+            try container.encode(document, forKey: .document)
+            try container.encode(section, forKey: .section)
+            try container.encode(occurrence, forKey: .occurrence)
+            try container.encode(position, forKey: .position)
+            try container.encode(title, forKey: .title)
+            try container.encode(description, forKey: .description)
+            try container.encode(httpStatus, forKey: .httpStatus)
+            try container.encode(causes, forKey: .causes)
+            try container.encode(fixes, forKey: .fixes)
+            try container.encode(line, forKey: .line)
+            try container.encode(lineEnd, forKey: .lineEnd)
+            try container.encode(edited, forKey: .edited)
         }
     }
 }

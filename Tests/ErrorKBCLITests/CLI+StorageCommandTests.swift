@@ -1,0 +1,129 @@
+import ErrorKBTestSupport
+import Foundation
+import Testing
+
+/// The `errorkb` executable, run as a separate process on real files.
+@Suite("errorkb: database, import and export commands")
+struct StorageCommandTests {
+    @Test("migrate applies every migration once; --status lists applied and pending")
+    func migrate() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        let first = try CLIRunner.run(["migrate", "--db", db])
+        #expect(first.status == 0)
+        #expect(first.output.contains("applied  0001_catalogue"))
+        let again = try CLIRunner.run(["migrate", "--db", db])
+        #expect(again.output.contains("already at the latest schema"))
+        let status = try CLIRunner.run(["migrate", "--status", "--db", db])
+        #expect(status.output.contains("applied  0003_search"))
+        #expect(status.output.contains("schema version 3 of 3"))
+    }
+
+    @Test("--db and ERRORKB_DB choose the file, --db first")
+    func databaseSelection() throws {
+        let folder = try TemporaryFolder()
+        let fromEnvironment = folder.path("env.sqlite")
+        let fromOption = folder.path("option.sqlite")
+        #expect(try CLIRunner.run(["init"], environment: ["ERRORKB_DB": fromEnvironment]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fromEnvironment))
+        #expect(try CLIRunner.run(["init", "--db", fromOption], environment: ["ERRORKB_DB": fromEnvironment]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fromOption))
+        let show = try CLIRunner.run(["show", "404", "--json"], environment: ["ERRORKB_DB": fromOption])
+        #expect(show.status == 0)
+    }
+
+    @Test("init fills an empty knowledge base from the seeds and leaves a filled one alone")
+    func initFillsOnce() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        let first = try CLIRunner.run(["init", "--db", db])
+        #expect(first.status == 0)
+        #expect(first.output.contains("000_a66a2b6a826d23c4.txt (akana): 25 added"))
+        let second = try CLIRunner.run(["init", "--db", db])
+        #expect(second.output.contains("already holds data"))
+    }
+
+    @Test("import reports each file, lists unplaced lines with numbers, and says when nothing changed")
+    func importReports() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        let seed = PackagePaths.seed("003_c9016a0a350ab718.txt")
+        let dry = try CLIRunner.run(["import", "--dry-run", "--db", db, seed])
+        #expect(dry.status == 0)
+        #expect(dry.output.contains("[dry run]: 23 added"))
+        #expect(dry.output.contains("not placed, line 1 (chrome): Skip to content"))
+        let real = try CLIRunner.run(["import", "--db", db, seed])
+        #expect(real.output.contains("23 added"))
+        let again = try CLIRunner.run(["import", "--json", "--db", db, seed])
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [[String: Any]])
+        let outcome = try #require(reports.first?["outcome"] as? [String: Any])
+        #expect((outcome["unchanged"] as? [Any])?.count == 23)
+        #expect((outcome["added"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("refusals are one line on stderr with a documented exit code, and write nothing",
+        arguments: [
+            (["import", "--vendor", "acme", "/nonexistent/file.md"], Int32(5)),
+            (["import", "--vendor", "Bad Slug", "SEED"], Int32(5)),
+            (["show", "999"], Int32(3)),
+            (["list", "--class", "9xx"], Int32(64)),
+            (["frobnicate"], Int32(64)),
+        ])
+    func refusals(arguments: [String], status: Int32) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        #expect(try CLIRunner.run(["init", "--db", db]).status == 0)
+        let before = try CLIRunner.run(["export", "--db", db]).output
+        let result = try CLIRunner.run(arguments.map { $0 == "SEED" ? PackagePaths.seed("000_a66a2b6a826d23c4.txt") : $0 } + ["--db", db])
+        #expect(result.status == status)
+        #expect(!result.error.isEmpty)
+        if status != 64 { #expect(result.error.split(separator: "\n").count == 1) }
+        #expect(try CLIRunner.run(["export", "--db", db]).output == before)
+    }
+
+    @Test("export prints the documented shape, the same bytes every time, to stdout or --output")
+    func export() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        #expect(try CLIRunner.run(["init", "--db", db]).status == 0)
+        let first = try CLIRunner.run(["export", "--format", "json", "--db", db])
+        #expect(first.status == 0)
+        let file = folder.path("kb.json")
+        #expect(try CLIRunner.run(["export", "--output", file, "--db", db]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == first.output)
+
+        let export = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        let codes = try #require(export["codes"] as? [[String: Any]])
+        #expect(codes.count == 34)
+        let notFound = try #require(codes.first { $0["code"] as? String == "404" })
+        #expect(notFound["class"] as? String == "4xx")
+        let variant = try #require((notFound["variants"] as? [[String: Any]])?.first)
+        for key in ["vendor", "document", "section", "title", "description", "http_status", "causes", "fixes", "line"] {
+            #expect(variant.keys.contains(key), "\(key)")
+        }
+        #expect((export["vendors"] as? [Any])?.count == 4)
+        #expect((export["documents"] as? [Any])?.count == 5)
+    }
+}
+
+@Suite("errorkb: the binary carries its migrations and seeds")
+struct SelfContainedBinaryTests {
+    @Test("a copy of the executable in another folder still migrates and seeds")
+    func copiedBinaryFindsItsMigrations() throws {
+        let folder = try TemporaryFolder()
+        let copy = folder.url.appendingPathComponent("errorkb")
+        try FileManager.default.copyItem(at: PackagePaths.products.appendingPathComponent("errorkb"), to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["init", "--db", folder.path("kb.sqlite")]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let status = try CLIRunner.run(["migrate", "--status", "--db", folder.path("kb.sqlite")])
+        #expect(status.output.contains("schema version 3 of 3"))
+        let show = try CLIRunner.run(["show", "invalid_grant", "--db", folder.path("kb.sqlite")])
+        #expect(show.output.contains("akana"))
+    }
+}
