@@ -15,8 +15,11 @@ public struct ErrorKBCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
             ShowCommand.self, ListCommand.self, SearchCommand.self,
+            SetCommand.self, EditCommand.self, CauseCommand.self, FixCommand.self,
+            CodeCommand.self, VariantCommand.self, VendorCommand.self,
+            HistoryCommand.self, RevertCommand.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, InitCommand.self, MigrateCommand.self,
         ]
     )
 

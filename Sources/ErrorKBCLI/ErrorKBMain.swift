@@ -38,7 +38,7 @@ public enum ErrorKBMain {
 
     static func exitCode(for error: KnowledgeBaseError) -> Int32 {
         switch error {
-        case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownRevision: 3
+        case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision: 3
         case .conflict, .ambiguousVariant: 4
         case .invalid: 5
         case .schema: 1

@@ -5,18 +5,18 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole knowledge base as one JSON document.",
+        abstract: "Write the whole knowledge base as JSON (lossless) or CSV.",
         discussion: """
-            The same data always gives the same bytes: keys and entries are sorted. The shape is \
-            documented in the README.
+            The same data always gives the same bytes: keys and entries are sorted. The JSON \
+            shape is documented in the README; `errorkb import --format json` restores it.
 
             Examples:
               errorkb export --format json > kb.json
-              errorkb export --output kb.json
+              errorkb export --format csv --output kb.csv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, csv
     }
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +29,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let repository = try global.openRepository()
-        let text = try JSONOutput.string(try await repository.export()) + "\n"
+        let export = try await repository.export()
+        let text = format == .json ? try JSONOutput.string(export) + "\n" : CSVExport.render(export)
         guard let output else {
             print(text, terminator: "")
             return

@@ -13,10 +13,20 @@ struct ImportCommand: AsyncParsableCommand {
             its variants and removes those it no longer has. Variants an admin edited are kept \
             and reported as conflicts unless --overwrite.
 
+            With --format json, restores an `errorkb export` into an empty knowledge base.
+
             Examples:
               errorkb import Seeds/000_a66a2b6a826d23c4.txt
               errorkb import --vendor stripe --dry-run stripe-errors.md
+              errorkb import --format json --db restored.sqlite kb.json
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// Documentation pages.
+        case page
+        /// An `errorkb export`.
+        case json
+    }
 
     @OptionGroup var global: GlobalOptions
 
@@ -32,11 +42,29 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print the reports as JSON.")
     var json = false
 
+    @Option(help: "page: documentation pages; json: an errorkb export to restore.")
+    var format: Format = .page
+
     @Argument(help: "The documents to import.")
     var files: [String]
 
+    func validate() throws {
+        if format == .json {
+            guard files.count == 1 else { throw ValidationError("--format json restores exactly one export file") }
+            guard vendor == nil, !dryRun, !overwrite else {
+                throw ValidationError("--vendor, --dry-run and --overwrite apply to pages, not to --format json")
+            }
+        }
+    }
+
     func run() async throws {
         let repository = try global.openRepository()
+        if format == .json {
+            let export = try ExportFile.read(files[0])
+            try await repository.restore(export, actor: global.resolvedActor)
+            print("restored \(export.codes.count) codes, \(export.codes.reduce(0) { $0 + $1.variants.count }) variants")
+            return
+        }
         let reports = try await DocumentImporter(repository: repository).importFiles(
             files, vendor: vendor, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
             actor: global.resolvedActor)

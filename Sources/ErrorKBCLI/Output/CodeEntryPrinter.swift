@@ -9,22 +9,28 @@ struct CodeEntryPrinter {
         Swift.print("\(terminal.bold(entry.code))  \(terminal.dim("\(kind), \(entry.variants.count) variants"))")
         for variant in entry.variants {
             Swift.print("")
-            var place = variant.vendor
-            if let document = variant.document {
-                place += " · \(document)"
-                if let lines = variant.lines {
-                    place += lines.end > lines.start ? ":\(lines.start)-\(lines.end)" : ":\(lines.start)"
-                }
-            }
-            if let section = variant.section { place += " · \(section)" }
-            Swift.print(terminal.accent(place) + (variant.edited ? terminal.dim("  (edited)") : ""))
-            var heading = variant.title ?? ""
-            if let status = variant.httpStatus, entry.kind != .http { heading += " (HTTP \(status))" }
-            if !heading.isEmpty { Swift.print("  " + terminal.bold(heading.trimmingWhitespace())) }
-            if !variant.description.isEmpty { Swift.print(terminal.wrap(variant.description, indent: 2)) }
-            items("Causes", variant.causes)
-            items("Fixes", variant.fixes)
+            print(variant: variant)
         }
+    }
+
+    /// One variant: where it came from, its title, description, causes and fixes.
+    func print(variant: Variant) {
+        var place = variant.vendor
+        if let document = variant.document {
+            place += " · \(document)"
+            if let lines = variant.lines {
+                place += lines.end > lines.start ? ":\(lines.start)-\(lines.end)" : ":\(lines.start)"
+            }
+        }
+        if let section = variant.section { place += " · \(section)" }
+        Swift.print(terminal.accent(place) + terminal.dim("  #\(variant.id)" + (variant.edited ? " (edited)" : "")))
+        var heading = variant.title ?? ""
+        // An HTTP code's status is the code itself; a string code's is worth saying.
+        if let status = variant.httpStatus, HTTPStatus(code: variant.code) == nil { heading += " (HTTP \(status))" }
+        if !heading.isEmpty { Swift.print("  " + terminal.bold(heading.trimmingWhitespace())) }
+        if !variant.description.isEmpty { Swift.print(terminal.wrap(variant.description, indent: 2)) }
+        items("Causes", variant.causes)
+        items("Fixes", variant.fixes)
     }
 
     private func items(_ label: String, _ items: [String]) {

@@ -5,6 +5,7 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
     case unknownVendor(String)
     case unknownDocument(String)
     case unknownVariant(Int64)
+    case unknownVariantOf(code: String, vendor: String, document: String?, section: String?)
     case unknownRevision(Int64)
     case invalid(field: String, reason: String)
     case conflict(String)
@@ -17,6 +18,8 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
         case .unknownVendor(let slug): "unknown vendor '\(slug)'"
         case .unknownDocument(let name): "unknown document '\(name)'"
         case .unknownVariant(let id): "unknown variant \(id)"
+        case .unknownVariantOf(let code, let vendor, let document, let section):
+            "\(vendor) has no variant of \(code)" + (document.map { " in \($0)" } ?? "") + (section.map { " under '\($0)'" } ?? "")
         case .unknownRevision(let id): "unknown revision \(id)"
         case .invalid(let field, let reason): "invalid \(field): \(reason)"
         case .conflict(let message): message

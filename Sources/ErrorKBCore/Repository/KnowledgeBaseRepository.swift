@@ -58,6 +58,10 @@ public protocol KnowledgeBaseRepository: Sendable {
     /// Writes a batch of parsed documents in one transaction (rolled back when `dryRun`).
     func importDocuments(_ documents: [DocumentImport], options: ImportOptions, actor: String) async throws
         -> [DocumentImportOutcome]
+    /// Fills an empty knowledge base from an export, so that exporting again gives the same bytes.
+    func restore(_ export: KnowledgeBaseExport, actor: String) async throws
+    /// Writes a consistent copy of the whole database to a new file, while others use it.
+    func backup(to path: String) async throws
     /// Undoes a revision as a new revision. Refuses if a later revision changed the same entities.
     func revert(revision id: Int64, actor: String) async throws -> Revision
 }

@@ -43,15 +43,24 @@ public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
         }
     }
 
-    /// Writes a consistent copy of the database to `path` while others may be using it.
-    public func backup(to path: String) throws {
+    /// SQLite's online backup API copies one consistent snapshot page by page, so a backup can
+    /// be taken while the server reads and the CLI writes.
+    public func backup(to path: String) async throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw KnowledgeBaseError.conflict("\(path) already exists; choose a new file")
         }
-        try database.read { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+        // Created empty first, so the copy is never readable by others, even for a moment.
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw KnowledgeBaseError.conflict("cannot create \(path)")
         }
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try database.backup(to: destination)
+            try destination.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
     }
 }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ErrorKBCore
+
+struct SetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change a variant's title, description, HTTP status or section.",
+        discussion: """
+            Examples:
+              errorkb set 404 --vendor akana --title "Not Found"
+              errorkb set invalid_grant --vendor akana --section "OAuth/oauth20/token error codes" --status 401
+              errorkb set 404 --vendor generic --document 003_c9016a0a350ab718.txt --no-title
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: VariantSelection
+
+    @Argument(help: "The code whose variant to change.")
+    var code: String
+
+    @Option(help: "The new title.") var title: String?
+    @Flag(help: "Remove the title.") var noTitle = false
+    @Option(help: "The new description.") var description: String?
+    @Option(help: "The HTTP status the code is returned with (100-599).") var status: Int?
+    @Flag(help: "Remove the HTTP status.") var noStatus = false
+    @Option(name: .customLong("set-section"), help: "The new section.") var newSection: String?
+    @Flag(help: "Remove the section.") var noSection = false
+
+    func validate() throws {
+        guard title != nil || noTitle || description != nil || status != nil || noStatus || newSection != nil || noSection else {
+            throw ValidationError("nothing to change: give --title, --description, --status or --set-section")
+        }
+    }
+
+    func run() async throws {
+        // Given text must say something; removing a field is its own flag.
+        for (field, value) in [("title", title), ("description", description), ("section", newSection)] {
+            if let value, value.trimmingWhitespace().isEmpty {
+                throw KnowledgeBaseError.invalid(field: field, reason: "must not be empty")
+            }
+        }
+        let repository = try global.openRepository()
+        let variant = try await selection.resolve(code: code, in: repository)
+        let (title, noTitle, description, status, noStatus, newSection, noSection) =
+            (self.title, self.noTitle, self.description, self.status, self.noStatus, self.newSection, self.noSection)
+        let updated = try await repository.editVariant(id: variant.id, actor: global.resolvedActor, action: "variant.update") { content in
+            if let title { content.title = title }
+            if noTitle { content.title = nil }
+            if let description { content.description = description }
+            if let status { content.httpStatus = status }
+            if noStatus { content.httpStatus = nil }
+            if let newSection { content.section = newSection }
+            if noSection { content.section = nil }
+        }
+        CodeEntryPrinter(terminal: .current).print(variant: updated)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ErrorKBCore
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List revisions, newest first: id, who, when, what changed.",
+        discussion: """
+            Examples:
+              errorkb history
+              errorkb history 404 --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only revisions that touched this code.") var code: String?
+    @Option(help: "At most this many revisions.") var limit = 50
+    @Flag(help: "Print JSON, with each change's state before and after.") var json = false
+
+    func run() async throws {
+        let page = try await global.openRepository().revisions(code: code, page: PageRequest(limit: limit))
+        if json { return try JSONOutput.print(page.items) }
+        let terminal = Terminal.current
+        for revision in page.items {
+            let entities = revision.changes.map { "\($0.entity.rawValue) \($0.key)" }
+            let touched = entities.count > 4 ? entities.prefix(3).joined(separator: ", ") + ", … (\(entities.count) changes)" : entities.joined(separator: ", ")
+            print("\(terminal.bold("#\(revision.id)"))  \(revision.createdAt)  \(revision.actor)  \(revision.action)")
+            print(terminal.wrap(revision.summary + terminal.dim("  [\(touched)]"), indent: 4))
+        }
+    }
+}
+
+struct RevertCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revert",
+        abstract: "Undo a revision; the undo is itself a revision.",
+        discussion: """
+            Refused when a later revision changed the same entries: revert that one first.
+
+            Example:
+              errorkb revert 42
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The revision's id (see `errorkb history`).") var revision: Int64
+
+    func run() async throws {
+        let undo = try await global.openRepository().revert(revision: revision, actor: global.resolvedActor)
+        print("reverted #\(revision) as #\(undo.id) (\(undo.changes.count) changes)")
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent copy of the database, even while the server runs.",
+        discussion: "Example:\n  errorkb backup /var/backups/errorkb-$(date +%F).sqlite")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file to write (must not exist).") var file: String
+
+    func run() async throws {
+        try await global.openRepository().backup(to: file)
+        print("backed up \(global.databasePath) to \(file)")
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+
+extension SQLiteKnowledgeBase {
+    public func restore(_ export: KnowledgeBaseExport, actor: String) async throws {
+        guard export.format == KnowledgeBaseExport.formatName else {
+            throw KnowledgeBaseError.invalid(field: "format", reason: "'\(export.format)' is not an errorkb export")
+        }
+        guard export.version == KnowledgeBaseExport.currentVersion else {
+            throw KnowledgeBaseError.invalid(
+                field: "version", reason: "export version \(export.version) is not \(KnowledgeBaseExport.currentVersion)")
+        }
+        try await write(actor: actor, action: "restore") { db, recorder in
+            let empty = try Bool.fetchOne(
+                db, sql: "SELECT NOT EXISTS (SELECT 1 FROM code) AND NOT EXISTS (SELECT 1 FROM vendor)") ?? false
+            guard empty else {
+                throw KnowledgeBaseError.conflict("a restore needs an empty knowledge base; this one holds data")
+            }
+            for vendor in export.vendors {
+                try VariantStore.insertVendor(db, vendor, recorder: recorder)
+            }
+            for document in export.documents {
+                let vendorID = try VariantStore.vendorID(db, slug: document.vendor)
+                try db.execute(
+                    sql: """
+                        INSERT INTO document (file_name, vendor_id, title, sha256, line_count, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        document.fileName, vendorID, document.title, document.sha256, document.lineCount, document.importedAt,
+                    ])
+                let snapshot = DocumentSnapshot(
+                    fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,
+                    lineCount: document.lineCount, importedAt: document.importedAt)
+                try recorder.record(.document, key: document.fileName, code: nil, before: nil, after: snapshot)
+            }
+            for code in export.codes {
+                let codeID = try VariantStore.ensureCode(db, code: code.code, kind: code.kind, recorder: recorder)
+                for variant in code.variants {
+                    let content = try VariantContent(
+                        section: variant.section, title: variant.title, description: variant.description,
+                        httpStatus: variant.httpStatus, causes: variant.causes, fixes: variant.fixes
+                    ).validated()
+                    var snapshot = VariantSnapshot(
+                        id: 0, code: code.code, vendor: variant.vendor, document: variant.document, section: nil,
+                        occurrence: variant.occurrence, position: variant.position, title: nil, description: "",
+                        httpStatus: nil, causes: [], fixes: [], lineStart: variant.line,
+                        lineEnd: variant.lineEnd ?? variant.line, edited: variant.edited)
+                    snapshot.content = content
+                    let documentID = try variant.document.map { name in
+                        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE file_name = ?", arguments: [name])
+                        else { throw KnowledgeBaseError.unknownDocument(name) }
+                        return id
+                    }
+                    snapshot.id = try VariantStore.insert(
+                        db, snapshot, codeID: codeID, vendorID: try VariantStore.vendorID(db, slug: variant.vendor),
+                        documentID: documentID)
+                    try recorder.record(.variant, key: String(snapshot.id), code: code.code, before: nil, after: snapshot)
+                }
+            }
+            return ((), "restore \(export.codes.count) codes from an export")
+        }
+    }
+}
