@@ -174,6 +174,9 @@ struct CurationTests {
         #expect(try CLIRunner.run(["export", "--db", copy]).output == original)
         #expect(try CLIRunner.run(["backup", copy], environment: session.environment).status == 4)
 
+        // The server caches answers; an edit from another process must still show at once.
+        let cached = try #require(try await server.json("/v1/codes/429?vendor=generic") as? [String: Any])
+        #expect((cached["variants"] as? [[String: Any]])?.contains { $0["title"] as? String == "Slow Down" } == false)
         #expect(try CLIRunner.run(["set", "429", "--vendor", "generic", "--document", "003_c9016a0a350ab718.txt", "--title", "Slow Down"], environment: session.environment).status == 0)
         let entry = try #require(try await server.json("/v1/codes/429?vendor=generic") as? [String: Any])
         let titles = (entry["variants"] as? [[String: Any]])?.compactMap { $0["title"] as? String }

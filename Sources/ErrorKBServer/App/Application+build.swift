@@ -8,7 +8,8 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     var logger = logger ?? Logger(label: "errorkb-server")
     logger.logLevel = options.logLevel
     let repository = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
-    let router = buildRouter(repository: repository, options: options, registry: PrometheusCollectorRegistry())
+    let cache = ResponseCache(monitor: try ChangeMonitor(path: options.databasePath))
+    let router = buildRouter(repository: repository, options: options, registry: PrometheusCollectorRegistry(), cache: cache)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(60))),
@@ -17,8 +18,9 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
 }
 
 /// The routes and middleware over a repository. HEAD is answered for every GET route.
-public func buildRouter(
-    repository: any KnowledgeBaseRepository, options: ServerOptions, registry: PrometheusCollectorRegistry
+func buildRouter(
+    repository: any KnowledgeBaseRepository, options: ServerOptions, registry: PrometheusCollectorRegistry,
+    cache: ResponseCache? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
@@ -28,6 +30,7 @@ public func buildRouter(
     }
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestGuardMiddleware())
+    if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache)) }
     CodeRoutes(repository: repository).register(on: router)
     CatalogueRoutes(repository: repository).register(on: router)
     OperationsRoutes(repository: repository, registry: registry).register(on: router)

@@ -14,17 +14,24 @@ enum JSONResponse {
     }
 
     static func make(bytes: [UInt8], contentType: String, for request: Request, headers extra: HTTPFields = [:]) -> Response {
-        let tag = "\"" + Checksum.sha256(bytes).prefix(24) + "\""
         var headers = extra
-        headers[.eTag] = tag
+        headers[.eTag] = "\"" + Checksum.sha256(bytes).prefix(24) + "\""
         headers[.cacheControl] = "no-cache"
         headers[.vary] = "Accept"
-        if let candidates = request.headers[.ifNoneMatch], matches(candidates, tag) {
+        headers[.contentType] = contentType
+        return respond(body: ByteBuffer(bytes: bytes), headers: headers, for: request)
+    }
+
+    /// The answer for a body whose headers (with its `ETag`) are known: 304 when the client's
+    /// copy is current, headers only for HEAD.
+    static func respond(body: ByteBuffer, headers: HTTPFields, for request: Request) -> Response {
+        var headers = headers
+        if let candidates = request.headers[.ifNoneMatch], let tag = headers[.eTag], matches(candidates, tag) {
+            headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = contentType
-        headers[.contentLength] = String(bytes.count)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: .ok, headers: headers, body: request.method == .head ? .init() : .init(byteBuffer: body))
     }
 
     /// `If-None-Match: "a", W/"b"` or `*` (weak comparison, as RFC 9110 §13.1.2 asks).

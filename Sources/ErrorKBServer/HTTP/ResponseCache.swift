@@ -1,0 +1,98 @@
+import ErrorKBCore
+import Hummingbird
+import Synchronization
+
+/// Answers repeated GETs from memory, never stale: every request first asks the database's
+/// change monitor whether anyone committed since, and a change empties the cache. Only 200
+/// answers of the knowledge-base routes are kept; the whole cache is dropped when it would pass
+/// its byte budget, which keeps memory bounded whatever URIs clients invent.
+final class ResponseCache: Sendable {
+    struct Entry: Sendable {
+        var body: ByteBuffer
+        var headers: HTTPFields
+    }
+
+    private struct State {
+        var version: Int64 = .min
+        var entries: [String: Entry] = [:]
+        var bytes = 0
+    }
+
+    static let byteBudget = 16 * 1024 * 1024
+    private let monitor: ChangeMonitor
+    private let state = Mutex(State())
+
+    init(monitor: ChangeMonitor) {
+        self.monitor = monitor
+    }
+
+    /// The cached answer for `key`, after dropping everything if the database changed, and
+    /// the database version it was looked up at.
+    func lookup(_ key: String) throws -> (entry: Entry?, version: Int64) {
+        let version = try monitor.version()
+        let entry = state.withLock { state -> Entry? in
+            if state.version != version {
+                state = State(version: version)
+                return nil
+            }
+            return state.entries[key]
+        }
+        return (entry, version)
+    }
+
+    /// Keeps an answer computed while the database was at `version`.
+    func store(_ entry: Entry, for key: String, version: Int64) {
+        state.withLock { state in
+            guard state.version == version else { return }
+            let size = entry.body.readableBytes + key.utf8.count
+            if state.bytes + size > Self.byteBudget { state = State(version: version) }
+            state.entries[key] = entry
+            state.bytes += size
+        }
+    }
+}
+
+/// Serves `/v1/*` and `/openapi.json` GET and HEAD answers from the ``ResponseCache``.
+struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
+    let cache: ResponseCache
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard request.method == .get || request.method == .head, path.hasPrefix("/v1/") || path == "/openapi.json" else {
+            return try await next(request, context)
+        }
+        let key = request.uri.string
+        // The version is read before the answer is computed, so an answer is filed at worst under
+        // a version that a newer commit has already replaced, and so is never served.
+        let (cached, version) = try cache.lookup(key)
+        if let cached {
+            return JSONResponse.respond(body: cached.body, headers: cached.headers, for: request)
+        }
+        var response = try await next(request, context)
+        guard response.status == .ok, request.method == .get else { return response }
+        let collector = BodyCollector()
+        try await response.body.write(collector.writer)
+        response.body = .init(byteBuffer: collector.buffer)
+        cache.store(ResponseCache.Entry(body: collector.buffer, headers: response.headers), for: key, version: version)
+        return response
+    }
+}
+
+/// Gathers a response body into one buffer, so it can be kept and sent again.
+private final class BodyCollector: @unchecked Sendable {
+    // @unchecked: written only by the one `write` call that the middleware awaits.
+    var buffer = ByteBuffer()
+
+    struct Writer: ResponseBodyWriter {
+        let collector: BodyCollector
+
+        mutating func write(_ buffer: ByteBuffer) async throws {
+            var buffer = buffer
+            collector.buffer.writeBuffer(&buffer)
+        }
+
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+
+    var writer: Writer { Writer(collector: self) }
+}
