@@ -17,10 +17,13 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         guard headerBytes <= Self.maximumHeaderBytes else {
             throw Problem(.init(code: 431, reasonPhrase: "Request Header Fields Too Large"), "the request's header fields are over \(Self.maximumHeaderBytes) bytes")
         }
+        // The common case, a read that accepts anything, needs no route matching.
+        let isRead = request.method == .get || request.method == .head
+        if isRead, request.headers[.accept] == nil { return try await next(request, context) }
         guard let route = APIRoutes.all.first(where: { $0.matches(request.uri.path) }) else {
             return try await next(request, context)
         }
-        guard request.method == .get || request.method == .head || request.method == .options else {
+        guard isRead || request.method == .options else {
             var allow = HTTPFields()
             allow[.allow] = "GET, HEAD"
             throw Problem(.methodNotAllowed, "\(route.path) answers GET and HEAD only", headers: allow)

@@ -2,12 +2,16 @@ import Foundation
 import Hummingbird
 import Metrics
 import Prometheus
+import Synchronization
 
 /// Counts requests by route, method and status and times them, through swift-metrics into the
 /// application's own Prometheus registry (no process-wide bootstrap, so every app and test has
 /// its own figures).
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let factory: PrometheusMetricsFactory
+    /// Made once per route, method and status: looking them up in the registry on every
+    /// request costs more than the request.
+    private let handles = MetricHandles()
 
     init(registry: PrometheusCollectorRegistry) {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -22,13 +26,33 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let response = try await next(request, context)
-        let dimensions = [
-            ("route", context.endpointPath ?? "unmatched"), ("method", request.method.rawValue),
-            ("status", String(response.status.code)),
-        ]
-        Counter(label: "errorkb_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Metrics.Timer(label: "errorkb_http_request_duration_seconds", dimensions: dimensions, factory: factory)
-            .recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+        let key = MetricHandles.Key(route: context.endpointPath ?? "unmatched", method: request.method, status: response.status.code)
+        let metrics = handles.table.withLock { handles in
+            if let existing = handles[key] { return existing }
+            let dimensions = [("route", key.route), ("method", key.method.rawValue), ("status", String(key.status))]
+            let made = MetricHandles.Handles(
+                requests: Metrics.Counter(label: "errorkb_http_requests_total", dimensions: dimensions, factory: factory),
+                duration: Metrics.Timer(label: "errorkb_http_request_duration_seconds", dimensions: dimensions, factory: factory))
+            handles[key] = made
+            return made
+        }
+        metrics.requests.increment()
+        metrics.duration.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
         return response
     }
+}
+
+private final class MetricHandles: Sendable {
+    struct Key: Hashable {
+        var route: String
+        var method: HTTPRequest.Method
+        var status: Int
+    }
+
+    struct Handles: Sendable {
+        var requests: Metrics.Counter
+        var duration: Metrics.Timer
+    }
+
+    let table = Mutex<[Key: Handles]>([:])
 }
