@@ -75,6 +75,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Storage benchmarks and the synthetic corpus generator (see BENCHMARKS.md).
+        .executableTarget(
+            name: "errorkb-bench",
+            dependencies: ["ErrorKBCore"],
+            path: "Benchmarks/StorageBenchmark",
+            swiftSettings: strictSettings
+        ),
         // Build-time helper: writes Migrations/ and Seeds/ into Swift source so a copied binary
         // still carries them.
         .executableTarget(name: "EmbedResourcesTool", swiftSettings: strictSettings),

@@ -86,6 +86,19 @@ struct ImportTests {
         #expect(try await kb.repository.code("504", vendor: "generic")?.variants.isEmpty == true)
         #expect(try await kb.repository.code("502", vendor: "generic")?.variants.first?.description.hasPrefix("The proxy") == true)
         #expect(try await kb.repository.code("418", vendor: nil)?.variants.first?.title == "I'm a teapot")
+
+        // Imports index their rows in bulk; the search index must still match what is stored.
+        func hits(_ text: String) async throws -> [String] {
+            try await kb.repository.search(text, filter: CodeFilter(vendor: "generic"), page: PageRequest(limit: 50), highlight: .brackets)
+                .items.filter { $0.document == "003_c9016a0a350ab718.txt" }.map(\.code)
+        }
+        #expect(try await hits("proxy acting") == ["502"])
+        #expect(try await hits("stout") == ["418"])
+        #expect(try await hits("timely").isEmpty)
+        // ... and later writes are indexed by the triggers again.
+        let teapot = try #require(try await kb.repository.code("418", vendor: nil)?.variants.first)
+        _ = try await kb.repository.editVariant(id: teapot.id, actor: "ana", action: "cause.add") { $0.causes.append("Kettle boiled dry.") }
+        #expect(try await hits("kettle") == ["418"])
     }
 
     @Test("an admin's edit is kept and reported as a conflict, unless --overwrite")

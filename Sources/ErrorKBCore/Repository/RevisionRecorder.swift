@@ -61,6 +61,7 @@ final class RevisionRecorder {
     }
 
     private func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        if let variant = value as? VariantSnapshot { return variant.jsonText }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -11,7 +11,9 @@ extension SQLiteKnowledgeBase {
             try db.inTransaction {
                 try VariantStore.translating {
                     let recorder = try RevisionRecorder(actor: actor, action: "import")
+                    try VariantStore.deferSearchIndexing(db)
                     outcomes = try documents.map { try Self.importDocument(db, $0, options: options, recorder: recorder) }
+                    try VariantStore.resumeSearchIndexing(db)
                     let summary = outcomes.map { outcome in
                         "\(outcome.fileName): \(outcome.added.count) added, \(outcome.changed.count + outcome.overwritten.count) changed, \(outcome.removed.count) removed"
                     }.joined(separator: "; ")
@@ -92,6 +94,7 @@ extension SQLiteKnowledgeBase {
 
             guard let current = existing.removeValue(forKey: key) else {
                 desired.id = try VariantStore.insert(db, desired, codeID: codeID, vendorID: vendorID, documentID: documentID)
+                try VariantStore.indexForSearch(db, desired, replacing: false)
                 try recorder.record(.variant, key: String(desired.id), code: entry.code, before: nil, after: desired)
                 outcome.added.append(reported)
                 continue
@@ -111,6 +114,7 @@ extension SQLiteKnowledgeBase {
             }
             if desired != current {
                 try VariantStore.update(db, from: current, to: desired)
+                try VariantStore.indexForSearch(db, desired, replacing: true)
                 try recorder.record(.variant, key: String(current.id), code: entry.code, before: current, after: desired)
             }
         }

@@ -142,6 +142,30 @@ enum VariantStore {
         }
     }
 
+    /// Holds back the search index's insert triggers until ``resumeSearchIndexing(_:)``, within
+    /// the caller's transaction; the caller indexes each row it writes with ``indexForSearch``.
+    static func deferSearchIndexing(_ db: Database) throws {
+        try db.execute(sql: "UPDATE search_sync SET deferred = 1")
+    }
+
+    static func resumeSearchIndexing(_ db: Database) throws {
+        try db.execute(sql: "UPDATE search_sync SET deferred = 0")
+    }
+
+    /// (Re)writes one variant's row of the search index from the state just written, as the
+    /// `variant_search_source` view would give it, without reading it back.
+    static func indexForSearch(_ db: Database, _ snapshot: VariantSnapshot, replacing: Bool) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM variant_search WHERE rowid = ?").execute(arguments: [snapshot.id])
+        }
+        try db.cachedStatement(
+            sql: "INSERT INTO variant_search (rowid, code, title, description, causes, fixes) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            snapshot.id, snapshot.code, snapshot.title ?? "", snapshot.description,
+            snapshot.causes.joined(separator: " "), snapshot.fixes.joined(separator: " "),
+        ])
+    }
+
     /// Turns a constraint the schema enforces into words, for a write that slipped past validation.
     static func translating<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -1,0 +1,98 @@
+import ErrorKBCore
+import Foundation
+
+enum StorageBenchmark {
+    struct ImportResult {
+        var seconds: Double
+        var rate: Double
+    }
+
+    /// Fills a new database with a synthetic corpus through the repository's import path.
+    static func generate(variants: Int, at path: String) async throws -> ImportResult {
+        let repository = try SQLiteKnowledgeBase.openForWriting(at: path)
+        var corpus = SyntheticCorpus(variants: variants)
+        let documents = corpus.documents()
+        let start = ContinuousClock.now
+        // Ten documents (5,000 rows) a transaction, as a curator importing a folder would.
+        for batch in stride(from: 0, to: documents.count, by: 10) {
+            _ = try await repository.importDocuments(
+                Array(documents[batch..<min(batch + 10, documents.count)]), options: ImportOptions(), actor: "bench")
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        return ImportResult(seconds: seconds, rate: Double(variants) / seconds)
+    }
+
+    static func run(sizes: [Int], keep: String?) async throws {
+        let folder = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("errorkb-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
+
+        print("| variants | codes | import s | import variants/s | lookup p50 µs | lookup p99 µs | list p50 µs | search p50 µs | search p99 µs | file MiB | peak RSS MiB |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for size in sizes {
+            let path = folder.appendingPathComponent("kb-\(size).sqlite").path
+            try? FileManager.default.removeItem(atPath: path)
+            let imported = try await generate(variants: size, at: path)
+            let repository = try SQLiteKnowledgeBase.openReadOnly(at: path)
+            var random = SplitMix64(seed: 42)
+            let corpus = SyntheticCorpus(variants: size)
+
+            let codes = (0..<2_000).map { _ -> String in
+                random.next() % 4 == 0 ? "404" : "err_code_\(random.next() % UInt64(corpus.stringCodeCount))"
+            }
+            let lookups = try await measure(codes) { code in _ = try await repository.code(code, vendor: nil) }
+            let classes = ["4xx", "5xx"]
+            let lists = try await measure(Array(0..<500)) { index in
+                _ = try await repository.codes(filter: CodeFilter(httpClass: classes[index % 2]), page: PageRequest(limit: 50))
+            }
+            let words = SyntheticCorpus.vocabulary
+            let queries = (0..<1_000).map { index -> String in
+                let first = words[Int(random.next() % UInt64(words.count))]
+                return index % 2 == 0 ? first : first + " " + words[Int(random.next() % UInt64(words.count))]
+            }
+            let searches = try await measure(queries) { query in
+                _ = try await repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 20), highlight: .brackets)
+            }
+            let facets = try await repository.facets(filter: CodeFilter())
+            let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print(
+                "| \(size) | \(facets.byKind.values.reduce(0, +)) | \(format(imported.seconds)) | \(Int(imported.rate)) | "
+                    + "\(micros(lookups, 0.5)) | \(micros(lookups, 0.99)) | \(micros(lists, 0.5)) | "
+                    + "\(micros(searches, 0.5)) | \(micros(searches, 0.99)) | \(fileBytes / 1_048_576) | \(peakRSSMiB()) |")
+        }
+    }
+
+    /// Runs `body` once per input (after a short warm-up) and returns each run's duration.
+    private static func measure<Input>(_ inputs: [Input], _ body: (Input) async throws -> Void) async throws -> [Duration] {
+        for input in inputs.prefix(50) { try await body(input) }
+        var durations: [Duration] = []
+        durations.reserveCapacity(inputs.count)
+        for input in inputs {
+            let start = ContinuousClock.now
+            try await body(input)
+            durations.append(ContinuousClock.now - start)
+        }
+        return durations.sorted()
+    }
+
+    private static func micros(_ sorted: [Duration], _ quantile: Double) -> String {
+        guard !sorted.isEmpty else { return "-" }
+        let value = sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
+        return String(Int(value.seconds * 1_000_000))
+    }
+
+    private static func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+
+    private static func peakRSSMiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

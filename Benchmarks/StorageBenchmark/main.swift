@@ -1,0 +1,30 @@
+import ErrorKBCore
+import Foundation
+
+// errorkb-bench: storage benchmarks at several corpus sizes, printed as a table.
+//   swift run -c release errorkb-bench [--sizes 10000,100000,1000000] [--keep DIR]
+//   swift run -c release errorkb-bench generate --variants N --db PATH
+// Timings are wall-clock on this machine; run on an idle machine and compare like with like.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func value(after flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("errorkb-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+if arguments.first == "generate" {
+    guard let variants = value(after: "--variants").flatMap(Int.init), variants > 0 else { fail("generate needs --variants N") }
+    guard let path = value(after: "--db") else { fail("generate needs --db PATH") }
+    let result = try await StorageBenchmark.generate(variants: variants, at: path)
+    print("generated \(variants) variants in \(path): \(String(format: "%.1f", result.seconds)) s, \(Int(result.rate)) variants/s")
+} else {
+    let sizes = (value(after: "--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
+    guard !sizes.isEmpty else { fail("--sizes takes numbers such as 10000,100000") }
+    try await StorageBenchmark.run(sizes: sizes, keep: value(after: "--keep"))
+}
