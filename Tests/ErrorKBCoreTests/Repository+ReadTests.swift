@@ -77,6 +77,18 @@ struct RepositoryReadTests {
         #expect(filtered.items.allSatisfy { $0.snippet.contains("<mark>") })
     }
 
+    @Test("words match by stem; a word ending in * matches as a prefix")
+    func stemsAndPrefixes() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        func codes(_ text: String) async throws -> Set<String> {
+            Set(try await kb.repository.search(text, filter: CodeFilter(), page: PageRequest(limit: 100), highlight: .brackets).items.map(\.code))
+        }
+        #expect(try await codes("gatew").isEmpty)
+        #expect(try await codes("gatew*") == ["502", "504"])
+        #expect(try await codes("gateways") == ["502", "504"])
+        #expect(try await codes("revoke").contains("invalid_grant"))
+    }
+
     @Test("search pages never repeat a hit", arguments: [1, 3, 10])
     func searchPagination(limit: Int) async throws {
         let kb = try await TestKnowledgeBase.seeded()

@@ -6,7 +6,8 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search titles, descriptions, causes and fixes, best match first.",
         discussion: """
-            Every word must match; the last also matches as a prefix. Quotes and operators are \
+            Every word must match, by its stem (requests finds requested); end a word with * to \
+            match it as a prefix (tok*). Quotes and operators are \
             searched as plain text.
 
             Examples:

@@ -1,33 +1,42 @@
 /// Turns what a person types into an FTS5 query that is always valid: each word becomes a quoted
-/// token, so `"`, `NEAR(`, `*` or `AND` are searched for as text, never parsed as syntax.
+/// token, so `"`, `NEAR(`, `AND` or `(` are searched for as text, never parsed as syntax. Words
+/// match by their stem (`requests` finds `requested`); a word followed by `*` (`tok*`) matches
+/// as a prefix. Prefixes are opt-in because a prefix of a common word scans many terms.
 public struct SearchQuery: Sendable, Hashable {
+    public struct Term: Sendable, Hashable {
+        public var text: String
+        public var isPrefix: Bool
+    }
+
     /// The words searched for, in order.
-    public let terms: [String]
+    public let terms: [Term]
 
     public static let maximumTerms = 32
 
     /// `nil` when the text holds no word at all.
     public init?(_ text: String) {
-        var terms: [String] = []
+        var terms: [Term] = []
         var current = ""
         for scalar in text.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                terms.append(current)
+                continue
+            }
+            if !current.isEmpty {
+                terms.append(Term(text: current, isPrefix: scalar == "*"))
                 current = ""
             }
         }
-        if !current.isEmpty { terms.append(current) }
+        if !current.isEmpty { terms.append(Term(text: current, isPrefix: false)) }
         guard !terms.isEmpty else { return nil }
         self.terms = Array(terms.prefix(Self.maximumTerms))
     }
 
-    /// Every term must match; the last also matches as a prefix, so results come while typing.
+    /// Every term must match.
     public var ftsPattern: String {
-        terms.enumerated().map { index, term in
-            let quoted = "\"\(term.replacingOccurrences(of: "\"", with: "\"\""))\""
-            return index == terms.count - 1 ? quoted + "*" : quoted
+        terms.map { term in
+            // Letters and digits only, so the quotes never need escaping.
+            "\"\(term.text)\"" + (term.isPrefix ? "*" : "")
         }.joined(separator: " ")
     }
 }

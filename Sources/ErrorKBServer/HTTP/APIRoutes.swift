@@ -38,7 +38,7 @@ struct QueryParameter: Sendable {
     static let document = QueryParameter(name: "document", description: "A document's file name.")
     static let limit = QueryParameter(name: "limit", description: "Page size, 1 to 500.", kind: .integer)
     static let cursor = QueryParameter(name: "cursor", description: "The `next` cursor of the previous page.")
-    static let text = QueryParameter(name: "q", description: "Words that must all occur; the last may be a prefix.")
+    static let text = QueryParameter(name: "q", description: "Words that must all occur (matched by stem); a word ending in * matches as a prefix.")
 }
 
 enum APIRoutes {
