@@ -1,14 +1,7 @@
 -- Full-text search over every variant: its code, title, description, causes and fixes.
 -- Triggers keep the index in step with every write, whoever makes it.
---
--- A bulk import may set search_sync.deferred inside its own transaction, write its rows, index
--- each variant once with its items (instead of once per item), and clear the flag before it
--- commits: no other connection ever sees the flag set.
-CREATE TABLE search_sync (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    deferred INTEGER NOT NULL DEFAULT 0 CHECK (deferred IN (0, 1))
-);
-INSERT INTO search_sync (id, deferred) VALUES (1, 0);
+-- (A bulk import lifts these triggers inside its own transaction, indexes what it wrote in one
+-- pass, and puts them back, from their SQL here, before it commits.)
 
 CREATE VIRTUAL TABLE variant_search USING fts5(
     code, title, description, causes, fixes,
@@ -30,8 +23,7 @@ FROM variant v JOIN code c ON c.id = v.code_id;
 INSERT INTO variant_search(rowid, code, title, description, causes, fixes)
 SELECT rowid, code, title, description, causes, fixes FROM variant_search_source;
 
-CREATE TRIGGER variant_search_after_insert AFTER INSERT ON variant
-WHEN (SELECT deferred FROM search_sync) = 0 BEGIN
+CREATE TRIGGER variant_search_after_insert AFTER INSERT ON variant BEGIN
     INSERT INTO variant_search(rowid, code, title, description, causes, fixes)
     SELECT rowid, code, title, description, causes, fixes FROM variant_search_source WHERE rowid = new.id;
 END;
@@ -46,8 +38,7 @@ CREATE TRIGGER variant_search_after_delete AFTER DELETE ON variant BEGIN
     DELETE FROM variant_search WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER variant_search_after_item_insert AFTER INSERT ON variant_item
-WHEN (SELECT deferred FROM search_sync) = 0 BEGIN
+CREATE TRIGGER variant_search_after_item_insert AFTER INSERT ON variant_item BEGIN
     UPDATE variant_search
     SET causes = (SELECT causes FROM variant_search_source WHERE rowid = new.variant_id),
         fixes = (SELECT fixes FROM variant_search_source WHERE rowid = new.variant_id)

@@ -158,6 +158,11 @@ struct ImportTests {
                 vendor: "akana", options: ImportOptions(), actor: "test")
         }
         #expect(try await kb.exportJSON() == before)
+        // The import lifted the search triggers inside its transaction; the rollback put them back.
+        let variant = try #require(try await kb.repository.code("404", vendor: "rfc2616")?.variants.first)
+        _ = try await kb.repository.editVariant(id: variant.id, actor: "ana", action: "cause.add") { $0.causes.append("Moonbeams.") }
+        let hits = try await kb.repository.search("moonbeams", filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
+        #expect(hits.items.map(\.code) == ["404"])
     }
 
     @Test("unusable files are refused with a clear message and the database is unchanged",

@@ -62,6 +62,7 @@ final class RevisionRecorder {
 
     private func json(_ value: some Encodable) throws -> String {
         if let variant = value as? VariantSnapshot { return variant.jsonText }
+        if let code = value as? CodeSnapshot { return code.jsonText }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -11,9 +11,15 @@ extension SQLiteKnowledgeBase {
             try db.inTransaction {
                 try VariantStore.translating {
                     let recorder = try RevisionRecorder(actor: actor, action: "import")
-                    try VariantStore.deferSearchIndexing(db)
-                    outcomes = try documents.map { try Self.importDocument(db, $0, options: options, recorder: recorder) }
-                    try VariantStore.resumeSearchIndexing(db)
+                    let triggers = try VariantStore.suspendSearchTriggers(db)
+                    var written: [(VariantSnapshot, replacing: Bool)] = []
+                    outcomes = try documents.map {
+                        try Self.importDocument(db, $0, options: options, recorder: recorder, written: &written)
+                    }
+                    for (snapshot, replacing) in written {
+                        try VariantStore.indexForSearch(db, snapshot, replacing: replacing)
+                    }
+                    try VariantStore.restoreSearchTriggers(db, triggers)
                     let summary = outcomes.map { outcome in
                         "\(outcome.fileName): \(outcome.added.count) added, \(outcome.changed.count + outcome.overwritten.count) changed, \(outcome.removed.count) removed"
                     }.joined(separator: "; ")
@@ -32,7 +38,8 @@ extension SQLiteKnowledgeBase {
     }
 
     private static func importDocument(
-        _ db: Database, _ document: DocumentImport, options: ImportOptions, recorder: RevisionRecorder
+        _ db: Database, _ document: DocumentImport, options: ImportOptions, recorder: RevisionRecorder,
+        written: inout [(VariantSnapshot, replacing: Bool)]
     ) throws -> DocumentImportOutcome {
         var outcome = DocumentImportOutcome(fileName: document.fileName, vendor: document.vendor.slug)
         if try VariantStore.vendor(db, slug: document.vendor.slug) == nil {
@@ -94,7 +101,7 @@ extension SQLiteKnowledgeBase {
 
             guard let current = existing.removeValue(forKey: key) else {
                 desired.id = try VariantStore.insert(db, desired, codeID: codeID, vendorID: vendorID, documentID: documentID)
-                try VariantStore.indexForSearch(db, desired, replacing: false)
+                written.append((desired, replacing: false))
                 try recorder.record(.variant, key: String(desired.id), code: entry.code, before: nil, after: desired)
                 outcome.added.append(reported)
                 continue
@@ -114,7 +121,7 @@ extension SQLiteKnowledgeBase {
             }
             if desired != current {
                 try VariantStore.update(db, from: current, to: desired)
-                try VariantStore.indexForSearch(db, desired, replacing: true)
+                written.append((desired, replacing: true))
                 try recorder.record(.variant, key: String(current.id), code: entry.code, before: current, after: desired)
             }
         }
@@ -126,6 +133,8 @@ extension SQLiteKnowledgeBase {
                 continue
             }
             try VariantStore.delete(db, variantID: stale.id)
+            // The search triggers are lifted during an import: unindex it here.
+            try VariantStore.unindexForSearch(db, variantID: stale.id)
             try recorder.record(.variant, key: String(stale.id), code: stale.code, before: stale, after: nil)
             outcome.removed.append(reported)
         }

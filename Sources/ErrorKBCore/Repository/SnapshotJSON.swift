@@ -1,6 +1,6 @@
-/// Writes a variant snapshot as compact JSON with sorted keys by hand: an import records one
-/// per row, and Foundation's encoder was a sixth of the import's time. `JSONDecoder` reads it
-/// back like any other JSON.
+/// Writes variant and code snapshots as compact JSON with sorted keys by hand: an import records
+/// one per row, and Foundation's encoder was a sixth of the import's time. `JSONDecoder` reads
+/// them back like any other JSON.
 extension VariantSnapshot {
     var jsonText: String {
         var json = JSONText()
@@ -20,6 +20,17 @@ extension VariantSnapshot {
         json.key("section"); json.string(section)
         json.key("title"); json.string(title)
         json.key("vendor"); json.string(vendor)
+        json.close()
+        return json.text
+    }
+}
+
+extension CodeSnapshot {
+    var jsonText: String {
+        var json = JSONText()
+        json.open()
+        json.key("code"); json.string(code)
+        json.key("kind"); json.string(kind.rawValue)
         json.close()
         return json.text
     }

@@ -73,6 +73,10 @@ public struct VariantDraft: Sendable, Hashable {
 extension String {
     /// Trims spaces, tabs and newlines (and no-break spaces, which pages are full of).
     public func trimmingWhitespace() -> String {
+        // Most text has no space at either end: a byte check avoids Unicode property lookups.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

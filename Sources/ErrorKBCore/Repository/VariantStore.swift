@@ -142,28 +142,46 @@ enum VariantStore {
         }
     }
 
-    /// Holds back the search index's insert triggers until ``resumeSearchIndexing(_:)``, within
-    /// the caller's transaction; the caller indexes each row it writes with ``indexForSearch``.
-    static func deferSearchIndexing(_ db: Database) throws {
-        try db.execute(sql: "UPDATE search_sync SET deferred = 1")
+    /// Lifts the triggers that keep the search index in step with `variant` and `variant_item`,
+    /// within the caller's transaction, and returns what puts them back. Other connections
+    /// never see them gone; a rollback restores them. The caller indexes what it writes with
+    /// ``indexForSearch(_:_:replacing:)``.
+    ///
+    /// Why: every statement that runs a trigger opens a savepoint, FTS5 flushes its pending
+    /// index data at every savepoint, and an import then wrote one tiny index segment per row.
+    static func suspendSearchTriggers(_ db: Database) throws -> [String] {
+        let triggers = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'trigger' AND tbl_name IN ('variant', 'variant_item') AND name LIKE 'variant_search_%'
+                ORDER BY name
+                """)
+        for trigger in triggers {
+            let name: String = trigger["name"]
+            try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+        }
+        return triggers.map { $0["sql"] }
     }
 
-    static func resumeSearchIndexing(_ db: Database) throws {
-        try db.execute(sql: "UPDATE search_sync SET deferred = 0")
+    static func restoreSearchTriggers(_ db: Database, _ definitions: [String]) throws {
+        for sql in definitions { try db.execute(sql: sql) }
     }
 
     /// (Re)writes one variant's row of the search index from the state just written, as the
     /// `variant_search_source` view would give it, without reading it back.
     static func indexForSearch(_ db: Database, _ snapshot: VariantSnapshot, replacing: Bool) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM variant_search WHERE rowid = ?").execute(arguments: [snapshot.id])
-        }
+        if replacing { try unindexForSearch(db, variantID: snapshot.id) }
         try db.cachedStatement(
             sql: "INSERT INTO variant_search (rowid, code, title, description, causes, fixes) VALUES (?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
             snapshot.id, snapshot.code, snapshot.title ?? "", snapshot.description,
             snapshot.causes.joined(separator: " "), snapshot.fixes.joined(separator: " "),
         ])
+    }
+
+    static func unindexForSearch(_ db: Database, variantID: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM variant_search WHERE rowid = ?").execute(arguments: [variantID])
     }
 
     /// Turns a constraint the schema enforces into words, for a write that slipped past validation.

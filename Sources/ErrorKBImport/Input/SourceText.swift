@@ -47,7 +47,9 @@ public struct SourceText: Sendable {
         // \r\n, \r and \n all end a line, as editors count them.
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
-            lines.append(SourceLine(number: number, text: String(line).replacingOccurrences(of: "\u{00A0}", with: " ")))
+            // Pages pasted from browsers carry no-break spaces; they are spaces to every reader.
+            let text = String(line)
+            lines.append(SourceLine(number: number, text: text.utf8.contains(0xA0) ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text))
         }
         self.lines = lines
     }

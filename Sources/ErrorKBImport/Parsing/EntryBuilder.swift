@@ -74,6 +74,18 @@ enum EntryBuilder {
 
     /// Runs of white space become one space, as a browser would show them.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Already collapsed (the usual case): no leading, trailing or repeated white space.
+        var previousSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            let space = byte == 0x20
+            if byte < 0x20 || (space && previousSpace) || byte == 0xC2 {
+                clean = false
+                break
+            }
+            previousSpace = space
+        }
+        if clean, !previousSpace { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -54,6 +54,7 @@ enum CodeToken {
 
     static func stripMarkup(_ text: String) -> String {
         var result = text.trimmingWhitespace()
+        guard let first = result.first, "*_`\"'“”".contains(first) else { return result }
         for marker in ["**", "__", "`", "\"", "'", "“", "”"] {
             if result.hasPrefix(marker), result.dropFirst(marker.count).contains(marker),
                 let range = result.dropFirst(marker.count).range(of: marker)
@@ -66,6 +67,9 @@ enum CodeToken {
     }
 
     private static func isCodeScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_")
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: true
+        default: false
+        }
     }
 }
