@@ -2,7 +2,7 @@ import ErrorKBCore
 import Foundation
 
 // errorkb-bench: storage benchmarks at several corpus sizes, printed as a table.
-//   swift run -c release errorkb-bench [--sizes 10000,100000,1000000] [--keep DIR]
+//   swift run -c release errorkb-bench [--sizes 10000,100000,1000000] [--samples 1000] [--keep DIR]
 //   swift run -c release errorkb-bench generate --variants N --db PATH
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
@@ -26,5 +26,6 @@ if arguments.first == "generate" {
 } else {
     let sizes = (value(after: "--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
     guard !sizes.isEmpty else { fail("--sizes takes numbers such as 10000,100000") }
-    try await StorageBenchmark.run(sizes: sizes, keep: value(after: "--keep"))
+    let samples = value(after: "--samples").flatMap(Int.init) ?? 1_000
+    try await StorageBenchmark.run(sizes: sizes, keep: value(after: "--keep"), samples: max(samples, 20))
 }

@@ -17,30 +17,22 @@ extension SQLiteKnowledgeBase {
             offset = 0
         }
         return try await database.read { db in
-            // First rank every match without building snippets, then build snippets for the one
-            // page shown: snippet() costs more than ranking and most matches are never shown.
-            var arguments: StatementArguments = [query.ftsPattern]
-            let condition = try Self.codeFilterSQL(filter, arguments: &arguments, variantScope: true)
-            arguments += [page.limit + 1, offset]
-            // Joins only where a filter needs them: a plain search ranks the index alone.
-            let joins =
-                condition.isEmpty
-                ? ""
-                : """
-                    JOIN variant v ON v.id = variant_search.rowid JOIN code c ON c.id = v.code_id
-                    JOIN vendor ve ON ve.id = v.vendor_id LEFT JOIN document d ON d.id = v.document_id
-                    """
-            // Weights make a hit in the code or title count more than one deep in a description.
-            let ranked = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT variant_search.rowid, bm25(variant_search, 10.0, 5.0, 1.0, 2.0, 2.0) AS rank
-                        FROM variant_search \(joins)
-                        WHERE variant_search MATCH ? \(condition)
-                        ORDER BY rank, variant_search.rowid
-                        LIMIT ? OFFSET ?
-                        """),
-                arguments: arguments)
+            var filterArguments = StatementArguments()
+            let condition = try Self.codeFilterSQL(filter, arguments: &filterArguments, variantScope: true)
+            let wanted = offset + page.limit + 1
+            // Two tiers: variants whose code or title holds every word come first, then the rest,
+            // each tier by bm25. A word in a headline says more than one in a paragraph, and the
+            // first tier is small, so a page of common words is ranked without scoring every
+            // paragraph that mentions them (bm25 costs about a microsecond a match).
+            let headlines = try Self.rank(db, pattern: query.headlinePattern, condition: condition,
+                filterArguments: filterArguments, excluding: [], limit: wanted)
+            var ranked = headlines
+            if headlines.count < wanted {
+                ranked += try Self.rank(db, pattern: query.ftsPattern, condition: condition,
+                    filterArguments: filterArguments, excluding: headlines.map(\.id), limit: wanted - headlines.count)
+            }
+            let pageRows = ranked.dropFirst(offset).prefix(page.limit)
+            // Snippets only for the page shown: snippet() costs more than ranking.
             let snippet = try db.cachedStatement(
                 sql: """
                     SELECT v.id, c.code, c.kind, ve.slug, d.file_name, v.section, v.title,
@@ -53,18 +45,48 @@ extension SQLiteKnowledgeBase {
                     WHERE variant_search MATCH ? AND variant_search.rowid = ?
                     """)
             var hits: [SearchHit] = []
-            for match in ranked.prefix(page.limit) {
-                let id: Int64 = match[0]
+            for match in pageRows {
                 guard let row = try Row.fetchOne(
-                    snippet, arguments: [highlight.open, highlight.close, query.ftsPattern, id])
+                    snippet, arguments: [highlight.open, highlight.close, query.ftsPattern, match.id])
                 else { continue }
                 hits.append(
                     SearchHit(
                         variantID: row[0], code: row[1], kind: CodeKind(rawValue: row[2]) ?? .other, vendor: row[3],
-                        document: row[4], section: row[5], title: row[6], snippet: row[7], rank: match[1]))
+                        document: row[4], section: row[5], title: row[6], snippet: row[7], rank: match.rank))
             }
-            let next = ranked.count > page.limit ? Cursor(after: String(offset + page.limit)) : nil
+            let next = ranked.count > offset + page.limit ? Cursor(after: String(offset + page.limit)) : nil
             return Page(items: hits, next: next)
         }
+    }
+
+    /// The best `limit` matches of `pattern` by bm25, leaving out `excluding`.
+    private static func rank(
+        _ db: Database, pattern: String, condition: String, filterArguments: StatementArguments, excluding: [Int64],
+        limit: Int
+    ) throws -> [(id: Int64, rank: Double)] {
+        // Joins only where a filter needs them: a plain search ranks the index alone.
+        let joins =
+            condition.isEmpty
+            ? ""
+            : """
+                JOIN variant v ON v.id = variant_search.rowid JOIN code c ON c.id = v.code_id
+                JOIN vendor ve ON ve.id = v.vendor_id LEFT JOIN document d ON d.id = v.document_id
+                """
+        let exclusion =
+            excluding.isEmpty ? "" : " AND variant_search.rowid NOT IN (\(excluding.map { _ in "?" }.joined(separator: ",")))"
+        var arguments: StatementArguments = [pattern]
+        arguments += filterArguments
+        arguments += StatementArguments(excluding)
+        arguments += [limit]
+        // Weights make a hit in the code or title count more than one deep in a description.
+        let sql = """
+            SELECT variant_search.rowid, bm25(variant_search, 10.0, 5.0, 1.0, 2.0, 2.0) AS score
+            FROM variant_search \(joins)
+            WHERE variant_search MATCH ? \(condition)\(exclusion)
+            ORDER BY score, variant_search.rowid
+            LIMIT ?
+            """
+        let statement = excluding.isEmpty ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0], rank: $0[1]) }
     }
 }

@@ -34,9 +34,16 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// Every term must match.
     public var ftsPattern: String {
-        terms.map { term in
-            // Letters and digits only, so the quotes never need escaping.
-            "\"\(term.text)\"" + (term.isPrefix ? "*" : "")
-        }.joined(separator: " ")
+        terms.map(\.quoted).joined(separator: " ")
     }
+
+    /// Every term must match within the code or the title.
+    var headlinePattern: String {
+        terms.map { "{code title} : \($0.quoted)" }.joined(separator: " AND ")
+    }
+}
+
+extension SearchQuery.Term {
+    /// Letters and digits only, so the quotes never need escaping.
+    var quoted: String { "\"\(text)\"" + (isPrefix ? "*" : "") }
 }
