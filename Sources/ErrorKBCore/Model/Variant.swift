@@ -70,7 +70,7 @@ public struct CodeSummary: Codable, Sendable, Hashable {
     public var code: String
     public var kind: CodeKind
     public var httpClass: String?
-    /// The titles vendors give it, most common first.
+    /// The titles vendors give it, most common first (at most five).
     public var titles: [String]
     public var vendors: [String]
     public var variantCount: Int

@@ -97,31 +97,44 @@ extension SQLiteKnowledgeBase {
         return sql
     }
 
+    /// The most common titles a listing shows per code.
+    static let summaryTitles = 5
+
+    /// Counts, vendors and most common titles of a page of codes, aggregated by SQLite: a
+    /// popular status has a variant in every document, and fetching them all to count them made
+    /// a listing's cost grow with the corpus.
     private static func fetchSummaryDetails(_ db: Database, codeIDs: [Int64]) throws
         -> [Int64: (titles: [String], vendors: [String], count: Int)]
     {
         guard !codeIDs.isEmpty else { return [:] }
         let placeholders = Array(repeating: "?", count: codeIDs.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
+        let arguments = StatementArguments(codeIDs)
+        var result: [Int64: (titles: [String], vendors: [String], count: Int)] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT v.code_id, v.title, ve.slug FROM variant v JOIN vendor ve ON ve.id = v.vendor_id
-                WHERE v.code_id IN (\(placeholders)) ORDER BY v.code_id, ve.slug, v.id
+                SELECT v.code_id, ve.slug, count(*) FROM variant v JOIN vendor ve ON ve.id = v.vendor_id
+                WHERE v.code_id IN (\(placeholders)) GROUP BY v.code_id, ve.slug ORDER BY v.code_id, ve.slug
                 """,
-            arguments: StatementArguments(codeIDs))
-        var titleCounts: [Int64: [String: Int]] = [:]
-        var result: [Int64: (titles: [String], vendors: [String], count: Int)] = [:]
-        for row in rows {
+            arguments: arguments)
+        {
             let id: Int64 = row[0]
-            var entry = result[id] ?? ([], [], 0)
-            entry.count += 1
-            let slug: String = row[2]
-            if entry.vendors.last != slug { entry.vendors.append(slug) }
-            if let title: String = row[1] { titleCounts[id, default: [:]][title, default: 0] += 1 }
-            result[id] = entry
+            let count: Int = row[2]
+            result[id, default: ([], [], 0)].vendors.append(row[1])
+            result[id, default: ([], [], 0)].count += count
         }
-        for (id, counts) in titleCounts {
-            result[id]?.titles = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT code_id, title FROM (
+                    SELECT code_id, title, row_number() OVER (PARTITION BY code_id ORDER BY count(*) DESC, title) AS place
+                    FROM variant WHERE code_id IN (\(placeholders)) AND title IS NOT NULL GROUP BY code_id, title)
+                WHERE place <= ? ORDER BY code_id, place
+                """,
+            arguments: arguments + [summaryTitles])
+        {
+            let id: Int64 = row[0]
+            result[id]?.titles.append(row[1])
         }
         return result
     }

@@ -1,0 +1,60 @@
+import ErrorKBTestSupport
+import Foundation
+import Testing
+
+@Suite("errorkb: concurrent writers beside a serving server")
+struct ConcurrencyTests {
+    @Test("4 writer processes x 25 edits while HTTP readers load the server: nothing lost, nothing locked")
+    func concurrentWritersLoseNothing() async throws {
+        let folder = try TemporaryFolder()
+        let database = folder.path("kb.sqlite")
+        #expect(try CLIRunner.run(["init", "--db", database]).status == 0)
+        let server = try await ServerProcess(database: database)
+
+        // Readers: poll the code being edited; every answer must be a whole, committed state
+        // (a JSON document whose causes are all writers' complete sentences).
+        let reading = Task {
+            var answers = 0
+            while !Task.isCancelled {
+                guard let entry = try? await server.json("/v1/codes/404?vendor=akana") as? [String: Any],
+                    let causes = (entry["variants"] as? [[String: Any]])?.first?["causes"] as? [String]
+                else { continue }
+                #expect(causes.allSatisfy { $0.hasPrefix("Writer ") })
+                answers += 1
+            }
+            return answers
+        }
+
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    var failures: [String] = []
+                    for edit in 0..<25 {
+                        let result = try CLIRunner.run(
+                            ["cause", "add", "404", "--vendor", "akana", "Writer \(writer) edit \(edit).", "--db", database])
+                        if result.status != 0 { failures.append(result.error) }
+                    }
+                    return failures
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        reading.cancel()
+        let answers = await reading.value
+
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(!failures.contains { $0.contains("locked") })
+        let final = try CLIRunner.run(["show", "404", "--vendor", "akana", "--json", "--db", database])
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(final.output.utf8)) as? [String: Any])
+        let causes = try #require((entry["variants"] as? [[String: Any]])?.first?["causes"] as? [String])
+        #expect(causes.count == 100)
+        #expect(Set(causes).count == 100)
+        let served = try #require(try await server.json("/v1/codes/404?vendor=akana") as? [String: Any])
+        #expect(((served["variants"] as? [[String: Any]])?.first?["causes"] as? [String])?.count == 100)
+        let history = try CLIRunner.run(["history", "404", "--limit", "500", "--json", "--db", database])
+        let revisions = try #require(try JSONSerialization.jsonObject(with: Data(history.output.utf8)) as? [Any])
+        #expect(revisions.count == 101)
+        #expect(answers > 0)
+        #expect(try await server.stop() == 0)
+    }
+}
