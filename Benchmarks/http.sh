@@ -74,6 +74,12 @@ run() {
     printf -v "rps_${1//[^a-zA-Z0-9]/_}" '%s' "$rps"
 }
 
+# Warm up every server (first connections, caches) before anything is measured.
+for url in "http://127.0.0.1:$port_kb/v1/codes/404" "http://127.0.0.1:$port_ds/kb/variants.json?code=404&_shape=array" \
+    "http://127.0.0.1:$port_nginx/v1/codes/404"; do
+    wrk -t$threads -c$connections -d2s "$url" >/dev/null
+done
+
 echo
 echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores ($(uname -m)); ErrorKB ready in ${ready_ms} ms"
 echo
