@@ -34,8 +34,6 @@ public protocol KnowledgeBaseRepository: Sendable {
     func export() async throws -> KnowledgeBaseExport
     /// True when the knowledge base holds no code, vendor or document.
     func isEmpty() async throws -> Bool
-    /// A number that changes whenever any connection commits a write; caches compare it.
-    func changeToken() async throws -> Int64
     /// Which schema migrations the store has applied, and which it lacks.
     func migrationStatus() throws -> MigrationStatus
 

@@ -36,13 +36,6 @@ public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
         }
     }
 
-    public func changeToken() async throws -> Int64 {
-        // Every write records a revision, so the newest revision id moves with every commit.
-        try await database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM revision") ?? 0
-        }
-    }
-
     /// SQLite's online backup API copies one consistent snapshot page by page, so a backup can
     /// be taken while the server reads and the CLI writes.
     public func backup(to path: String) async throws {
