@@ -73,6 +73,21 @@ struct HTTPBehaviourTests {
         }
     }
 
+    @Test("every cursor of the documented form is accepted; searches and histories count in digits")
+    func cursorsOfTheDocumentedForm() async throws {
+        try await withServer { _, client in
+            for token in ["AAAA", "zz", "_-_-", "QUJD"] {
+                #expect(try await client.get("/v1/codes?cursor=\(token)").status == .ok, "\(token)")
+            }
+            let search = try await client.get("/v1/search?q=request&limit=2").object
+            let next = try #require(search["next"] as? String)
+            #expect(next.allSatisfy { $0.isNumber })
+            #expect(try await client.get("/v1/search?q=request&limit=2&cursor=\(next)").status == .ok)
+            #expect(try await client.get("/v1/search?q=request&cursor=QUJD").status == .badRequest)
+            #expect(try await client.get("/v1/codes/404/history?cursor=12").status == .ok)
+        }
+    }
+
     @Test("an oversized request target is 414 and oversized headers 431")
     func sizeLimits() async throws {
         try await withServer { _, client in

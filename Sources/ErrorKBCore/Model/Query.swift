@@ -43,31 +43,57 @@ public struct PageRequest: Sendable, Hashable {
     }
 }
 
-/// An opaque position in a listing: clients pass back what they were given.
+/// An opaque position in a listing: clients pass back what they were given. Listings by code
+/// carry the last code served, as URL-safe base64; searches and histories carry a number.
 public struct Cursor: Sendable, Hashable {
-    /// The sort key of the last item served (a code for listings, an offset for searches).
+    /// The sort key of the last item served (a code for listings, a number otherwise).
     public var after: String
+    private var isNumber: Bool
 
-    public init(after: String) { self.after = after }
+    public init(after: String) {
+        self.after = after
+        self.isNumber = false
+    }
 
-    /// URL-safe base64 of the key, without padding.
+    /// A position that is a count or an id.
+    public init(number: Int64) {
+        self.after = String(number)
+        self.isNumber = true
+    }
+
+    /// What the client is given: digits for a number, else URL-safe base64 without padding.
     public var token: String {
-        Data(after.utf8).base64EncodedString()
+        if isNumber { return after }
+        return Data(after.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    /// `nil` when the token is not one this service issued.
+    /// Reads a key token. Every token of the documented form (`base64URLPattern`) is accepted:
+    /// it names a position, even one this service never issued, which simply starts there.
     public init?(token: String) {
-        guard !token.isEmpty, token.count <= 512 else { return nil }
+        guard (2...Self.maximumTokenLength).contains(token.utf8.count),
+            token.range(of: Self.base64URLPattern, options: .regularExpression) != nil
+        else { return nil }
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8),
-            !key.isEmpty
-        else { return nil }
-        self.after = key
+        guard let data = Data(base64Encoded: base64), !data.isEmpty else { return nil }
+        self.init(after: String(decoding: data, as: UTF8.self))
     }
+
+    /// Reads a number token: 1 to 18 digits.
+    public init?(numberToken token: String) {
+        guard token.range(of: Self.numberPattern, options: .regularExpression) != nil, let value = Int64(token) else {
+            return nil
+        }
+        self.init(number: value)
+    }
+
+    /// Base64url without padding: 2 to `maximumTokenLength` characters.
+    public static let base64URLPattern = "^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$"
+    public static let maximumTokenLength = 512
+    public static let numberPattern = "^[0-9]{1,18}$"
 }
 
 /// One page of results and where the next one starts.

@@ -28,7 +28,7 @@ extension SQLiteKnowledgeBase {
                         arguments: [before, page.limit + 1])
                 }
             let revisions = try ids.prefix(page.limit).compactMap { try Self.fetchRevision(db, id: $0) }
-            let next = ids.count > page.limit ? revisions.last.map { Cursor(after: String($0.id)) } : nil
+            let next = ids.count > page.limit ? revisions.last.map { Cursor(number: $0.id) } : nil
             return Page(items: revisions, next: next)
         }
     }

@@ -54,7 +54,7 @@ extension SQLiteKnowledgeBase {
                         variantID: row[0], code: row[1], kind: CodeKind(rawValue: row[2]) ?? .other, vendor: row[3],
                         document: row[4], section: row[5], title: row[6], snippet: row[7], rank: match.rank))
             }
-            let next = ranked.count > offset + page.limit ? Cursor(after: String(offset + page.limit)) : nil
+            let next = ranked.count > offset + page.limit ? Cursor(number: Int64(offset + page.limit)) : nil
             return Page(items: hits, next: next)
         }
     }

@@ -1,3 +1,4 @@
+import ErrorKBCore
 import Foundation
 
 /// The OpenAPI 3.1 description served at `/openapi.json`, built from the same route list the
@@ -35,6 +36,10 @@ enum OpenAPIDocument {
                 case .string: ["type": "string", "minLength": 1, "maxLength": 1024]
                 case .integer: ["type": "integer", "minimum": 1, "maximum": 500]
                 case .enumeration(let values): ["type": "string", "enum": .array(values.map(JSONValue.string))]
+                case .pattern(let pattern):
+                    pattern == Cursor.base64URLPattern
+                        ? ["type": "string", "minLength": 2, "maxLength": .number(Double(Cursor.maximumTokenLength)), "pattern": .string(pattern)]
+                        : ["type": "string", "minLength": 1, "maxLength": 1024, "pattern": .string(pattern)]
                 }
             return [
                 "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),

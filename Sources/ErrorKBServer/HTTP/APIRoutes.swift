@@ -1,3 +1,11 @@
+import ErrorKBCore
+
+/// What search text must hold: at least one letter or digit (the server also takes words in any
+/// script; the description keeps to what every client can check).
+enum SearchText {
+    static let pattern = "[A-Za-z0-9]"
+}
+
 /// Every route the server answers, in one place: the router, the 405 check and the OpenAPI
 /// document are all built from this list, so none can forget a route.
 struct APIRoute: Sendable {
@@ -25,7 +33,11 @@ struct APIRoute: Sendable {
 
 /// A query parameter a route accepts.
 struct QueryParameter: Sendable {
-    enum Kind: Sendable { case string, integer, enumeration([String]) }
+    enum Kind: Sendable {
+        case string, integer, enumeration([String])
+        /// A string the server reads whole: `pattern` is exactly what it accepts.
+        case pattern(String)
+    }
     var name: String
     var description: String
     var kind: Kind = .string
@@ -37,8 +49,18 @@ struct QueryParameter: Sendable {
     static let vendor = QueryParameter(name: "vendor", description: "A vendor slug.")
     static let document = QueryParameter(name: "document", description: "A document's file name.")
     static let limit = QueryParameter(name: "limit", description: "Page size, 1 to 500.", kind: .integer)
-    static let cursor = QueryParameter(name: "cursor", description: "The `next` cursor of the previous page.")
-    static let text = QueryParameter(name: "q", description: "Words that must all occur (matched by stem); a word ending in * matches as a prefix.")
+    static let cursor = QueryParameter(
+        name: "cursor", description: "The `next` cursor of the previous page.", kind: .pattern(Cursor.base64URLPattern))
+    static let numberCursor = QueryParameter(
+        name: "cursor", description: "The `next` cursor of the previous page.", kind: .pattern(Cursor.numberPattern))
+    static let text = QueryParameter(
+        name: "q", description: "Words that must all occur (matched by stem); a word ending in * matches as a prefix.",
+        kind: .pattern(SearchText.pattern))
+
+    var isNumberCursor: Bool {
+        if case .pattern(let pattern) = kind { return pattern == Cursor.numberPattern }
+        return false
+    }
 }
 
 enum APIRoutes {
@@ -52,7 +74,7 @@ enum APIRoutes {
             query: [QueryParameter(name: "vendor", description: "Only this vendor's variants.")], schema: "Code"),
         APIRoute(
             path: "/v1/codes/{code}/history", operationID: "getCodeHistory", summary: "Revisions that touched a code",
-            query: [.limit, .cursor], schema: "RevisionList"),
+            query: [.limit, .numberCursor], schema: "RevisionList"),
         APIRoute(path: "/v1/vendors", operationID: "listVendors", summary: "Every vendor with its counts", query: [], schema: "VendorList"),
         APIRoute(
             path: "/v1/vendors/{slug}", operationID: "getVendor", summary: "A vendor with its documents and counts", query: [],
@@ -63,7 +85,7 @@ enum APIRoutes {
         APIRoute(path: "/v1/documents/{id}", operationID: "getDocument", summary: "One imported document", query: [], schema: "Document"),
         APIRoute(
             path: "/v1/search", operationID: "search", summary: "Variants matching words, best first, with highlighted snippets",
-            query: [QueryParameter(name: "q", description: QueryParameter.text.description, required: true), .kind, .httpClass, .vendor, .document, .limit, .cursor],
+            query: [QueryParameter(name: "q", description: QueryParameter.text.description, kind: QueryParameter.text.kind, required: true), .kind, .httpClass, .vendor, .document, .limit, .numberCursor],
             schema: "SearchResults"),
         APIRoute(path: "/healthz", operationID: "health", summary: "Database reachable, schema version", query: [], schema: "Health"),
         APIRoute(

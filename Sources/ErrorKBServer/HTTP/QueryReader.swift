@@ -5,8 +5,10 @@ import Hummingbird
 /// use, is a 400 that names the parameter.
 struct QueryReader {
     private var values: [String: String] = [:]
+    private let route: APIRoute
 
     init(_ request: Request, route: APIRoute) throws {
+        self.route = route
         let allowed = Set(route.query.map(\.name))
         for (name, value) in request.uri.queryParameters {
             let key = String(name)
@@ -64,7 +66,8 @@ struct QueryReader {
             }
             var cursor: Cursor?
             if let token = try string("cursor") {
-                guard let parsed = Cursor(token: token) else {
+                let numbered = route.query.contains { $0.name == "cursor" && $0.isNumberCursor }
+                guard let parsed = numbered ? Cursor(numberToken: token) : Cursor(token: token) else {
                     throw Problem(.badRequest, "query parameter 'cursor' is not a cursor this server issued")
                 }
                 cursor = parsed
