@@ -1,6 +1,16 @@
 import ErrorKBTestSupport
 import Foundation
+import Synchronization
 import Testing
+
+/// Tells the reader loop to stop. Not task cancellation: cancelling a task that awaits
+/// FoundationNetworking's URLSession on Linux can deadlock the resume (seen here, in
+/// `withStatusRecordLock`).
+private final class StopFlag: Sendable {
+    private let raised = Mutex(false)
+    var isRaised: Bool { raised.withLock { $0 } }
+    func raise() { raised.withLock { $0 = true } }
+}
 
 @Suite("errorkb: concurrent writers beside a serving server")
 struct ConcurrencyTests {
@@ -13,9 +23,10 @@ struct ConcurrencyTests {
 
         // Readers: poll the code being edited; every answer must be a whole, committed state
         // (a JSON document whose causes are all writers' complete sentences).
+        let stop = StopFlag()
         let reading = Task {
             var answers = 0
-            while !Task.isCancelled {
+            while !stop.isRaised {
                 guard let entry = try? await server.json("/v1/codes/404?vendor=akana") as? [String: Any],
                     let causes = (entry["variants"] as? [[String: Any]])?.first?["causes"] as? [String]
                 else { continue }
@@ -39,7 +50,7 @@ struct ConcurrencyTests {
             }
             return try await group.reduce(into: []) { $0 += $1 }
         }
-        reading.cancel()
+        stop.raise()
         let answers = await reading.value
 
         #expect(failures.isEmpty, "\(failures)")
