@@ -3,7 +3,7 @@ import GRDB
 extension SQLiteKnowledgeBase {
     /// Runs `body` in one write transaction that records one revision.
     func write<T: Sendable>(
-        actor: String, action: String, _ body: @Sendable @escaping (Database, RevisionRecorder) throws -> (T, String)
+        actor: String, action: String, _ body: @Sendable (Database, RevisionRecorder) throws -> (T, String)
     ) async throws -> T {
         try await database.write { db in
             try VariantStore.translating {
@@ -118,22 +118,20 @@ extension SQLiteKnowledgeBase {
     public func editVariant(
         id: Int64, actor: String, action: String, _ edit: @Sendable (inout VariantContent) throws -> Void
     ) async throws -> Variant {
-        try await database.write { db in
-            try VariantStore.translating {
-                let recorder = try RevisionRecorder(actor: actor, action: action)
-                guard let before = try VariantStore.snapshot(db, variantID: id) else {
-                    throw KnowledgeBaseError.unknownVariant(id)
-                }
-                var content = before.content
-                try edit(&content)
-                var after = before
-                after.content = try content.validated()
-                guard after.content != before.content else { return }
-                after.edited = true
-                try VariantStore.update(db, from: before, to: after)
-                try recorder.record(.variant, key: String(id), code: before.code, before: before, after: after)
-                try recorder.commit(db, summary: "\(action) \(before.vendor) variant of \(before.code)")
+        // An edit that changes nothing records no change, and so writes no revision.
+        try await write(actor: actor, action: action) { db, recorder in
+            guard let before = try VariantStore.snapshot(db, variantID: id) else {
+                throw KnowledgeBaseError.unknownVariant(id)
             }
+            var content = before.content
+            try edit(&content)
+            var after = before
+            after.content = try content.validated()
+            guard after.content != before.content else { return ((), "") }
+            after.edited = true
+            try VariantStore.update(db, from: before, to: after)
+            try recorder.record(.variant, key: String(id), code: before.code, before: before, after: after)
+            return ((), "\(action) \(before.vendor) variant of \(before.code)")
         }
         guard let variant = try await variant(id: id) else { throw KnowledgeBaseError.unknownVariant(id) }
         return variant
