@@ -47,31 +47,22 @@ extension SQLiteKnowledgeBase {
         }
         let vendorID = try VariantStore.vendorID(db, slug: document.vendor.slug)
 
-        let existingDocument = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT d.id, ve.slug, d.title, d.sha256, d.line_count, d.imported_at
-                FROM document d JOIN vendor ve ON ve.id = d.vendor_id WHERE d.file_name = ?
-                """,
-            arguments: [document.fileName])
-        let documentBefore = existingDocument.map {
-            DocumentSnapshot(
-                fileName: document.fileName, vendor: $0[1], title: $0[2], sha256: $0[3], lineCount: $0[4],
-                importedAt: $0[5])
-        }
+        let existingDocument = try VariantStore.document(db, fileName: document.fileName)
+        let documentBefore = existingDocument?.snapshot
         if let documentBefore, documentBefore.vendor != document.vendor.slug {
             throw KnowledgeBaseError.conflict(
                 "\(document.fileName) was imported for vendor '\(documentBefore.vendor)'; import it with --vendor \(documentBefore.vendor)")
         }
+        // A document's import time is when its content last changed: kept on an unchanged
+        // re-import, set now for a new document or a new version.
+        let importedAt = Timestamp.now()
         let documentID: Int64
         if let existingDocument {
-            documentID = existingDocument[0]
+            documentID = existingDocument.id
         } else {
             try db.execute(
                 sql: "INSERT INTO document (file_name, vendor_id, title, sha256, line_count, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    document.fileName, vendorID, document.title, document.sha256, document.lineCount, Timestamp.now(),
-                ])
+                arguments: [document.fileName, vendorID, document.title, document.sha256, document.lineCount, importedAt])
             documentID = db.lastInsertedRowID
         }
 
@@ -143,9 +134,6 @@ extension SQLiteKnowledgeBase {
             $0.sha256 == document.sha256 && $0.title == document.title && $0.lineCount == document.lineCount
         } ?? false
         if !unchangedDocument || outcome.changesAnything {
-            let importedAt = existingDocument == nil
-                ? try String.fetchOne(db, sql: "SELECT imported_at FROM document WHERE id = ?", arguments: [documentID]) ?? Timestamp.now()
-                : Timestamp.now()
             try db.execute(
                 sql: "UPDATE document SET title = ?, sha256 = ?, line_count = ?, imported_at = ? WHERE id = ?",
                 arguments: [document.title, document.sha256, document.lineCount, importedAt, documentID])

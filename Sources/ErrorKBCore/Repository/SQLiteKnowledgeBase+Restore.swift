@@ -19,18 +19,10 @@ extension SQLiteKnowledgeBase {
                 try VariantStore.insertVendor(db, vendor, recorder: recorder)
             }
             for document in export.documents {
-                let vendorID = try VariantStore.vendorID(db, slug: document.vendor)
-                try db.execute(
-                    sql: """
-                        INSERT INTO document (file_name, vendor_id, title, sha256, line_count, imported_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        document.fileName, vendorID, document.title, document.sha256, document.lineCount, document.importedAt,
-                    ])
                 let snapshot = DocumentSnapshot(
                     fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,
                     lineCount: document.lineCount, importedAt: document.importedAt)
+                try VariantStore.writeDocument(db, snapshot)
                 try recorder.record(.document, key: document.fileName, code: nil, before: nil, after: snapshot)
             }
             for code in export.codes {
@@ -46,11 +38,7 @@ extension SQLiteKnowledgeBase {
                         httpStatus: nil, causes: [], fixes: [], lineStart: variant.line,
                         lineEnd: variant.lineEnd ?? variant.line, edited: variant.edited)
                     snapshot.content = content
-                    let documentID = try variant.document.map { name in
-                        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE file_name = ?", arguments: [name])
-                        else { throw KnowledgeBaseError.unknownDocument(name) }
-                        return id
-                    }
+                    let documentID = try variant.document.map { try VariantStore.documentID(db, fileName: $0) }
                     snapshot.id = try VariantStore.insert(
                         db, snapshot, codeID: codeID, vendorID: try VariantStore.vendorID(db, slug: variant.vendor),
                         documentID: documentID)

@@ -134,11 +134,7 @@ private struct RevisionUndo {
                 throw KnowledgeBaseError.unknownCode(before.code)
             }
             let vendorID = try VariantStore.vendorID(db, slug: before.vendor)
-            let documentID = try before.document.map { name in
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE file_name = ?", arguments: [name])
-                else { throw KnowledgeBaseError.unknownDocument(name) }
-                return id
-            }
+            let documentID = try before.document.map { try VariantStore.documentID(db, fileName: $0) }
             try VariantStore.insert(db, before, codeID: codeID, vendorID: vendorID, documentID: documentID)
         case (let current?, let before?):
             try VariantStore.update(db, from: current, to: before)
@@ -187,27 +183,10 @@ private struct RevisionUndo {
     private func undoDocument(_ change: RevisionChange) throws {
         let before = try decode(DocumentSnapshot.self, change.before)
         let after = try decode(DocumentSnapshot.self, change.after)
-        let current = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT d.file_name, ve.slug, d.title, d.sha256, d.line_count, d.imported_at
-                FROM document d JOIN vendor ve ON ve.id = d.vendor_id WHERE d.file_name = ?
-                """,
-            arguments: [change.key]
-        ).map {
-            DocumentSnapshot(fileName: $0[0], vendor: $0[1], title: $0[2], sha256: $0[3], lineCount: $0[4], importedAt: $0[5])
-        }
+        let current = try VariantStore.document(db, fileName: change.key)?.snapshot
         try requireUnchanged(current, after, change)
         if let before {
-            let vendorID = try VariantStore.vendorID(db, slug: before.vendor)
-            try db.execute(
-                sql: """
-                    INSERT INTO document (file_name, vendor_id, title, sha256, line_count, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (file_name) DO UPDATE SET vendor_id = excluded.vendor_id, title = excluded.title,
-                        sha256 = excluded.sha256, line_count = excluded.line_count, imported_at = excluded.imported_at
-                    """,
-                arguments: [before.fileName, vendorID, before.title, before.sha256, before.lineCount, before.importedAt])
+            try VariantStore.writeDocument(db, before)
         } else {
             try db.execute(sql: "DELETE FROM document WHERE file_name = ?", arguments: [change.key])
         }

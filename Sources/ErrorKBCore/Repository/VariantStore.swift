@@ -18,6 +18,43 @@ enum VariantStore {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE code = ?"), arguments: [code])
     }
 
+    static func documentID(_ db: Database, fileName: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM document WHERE file_name = ?"), arguments: [fileName])
+        else { throw KnowledgeBaseError.unknownDocument(fileName) }
+        return id
+    }
+
+    /// A document's row and state, by file name.
+    static func document(_ db: Database, fileName: String) throws -> (id: Int64, snapshot: DocumentSnapshot)? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT d.id, ve.slug, d.title, d.sha256, d.line_count, d.imported_at
+                    FROM document d JOIN vendor ve ON ve.id = d.vendor_id WHERE d.file_name = ?
+                    """),
+            arguments: [fileName]
+        ).map { row in
+            (row[0], DocumentSnapshot(
+                fileName: fileName, vendor: row[1], title: row[2], sha256: row[3], lineCount: row[4], importedAt: row[5]))
+        }
+    }
+
+    /// Writes a document as the snapshot describes it, creating it or replacing its state.
+    static func writeDocument(_ db: Database, _ snapshot: DocumentSnapshot) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO document (file_name, vendor_id, title, sha256, line_count, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (file_name) DO UPDATE SET vendor_id = excluded.vendor_id, title = excluded.title,
+                    sha256 = excluded.sha256, line_count = excluded.line_count, imported_at = excluded.imported_at
+                """,
+            arguments: [
+                snapshot.fileName, try vendorID(db, slug: snapshot.vendor), snapshot.title, snapshot.sha256,
+                snapshot.lineCount, snapshot.importedAt,
+            ])
+    }
+
     static func insertVendor(_ db: Database, _ vendor: Vendor, recorder: RevisionRecorder) throws {
         guard Vendor.isValidSlug(vendor.slug) else {
             throw KnowledgeBaseError.invalid(
