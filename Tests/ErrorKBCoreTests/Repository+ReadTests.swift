@@ -108,13 +108,27 @@ struct RepositoryReadTests {
         arguments: ["\"", "NEAR(", "*", "'; DROP TABLE variant; --", "token AND", "a\" OR \"b", "(", "^x", "-", "é"])
     func hostileSearchTextIsSafe(text: String) async throws {
         let kb = try await TestKnowledgeBase.seeded()
-        do {
-            _ = try await kb.repository.search(text, filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
-        } catch let error as KnowledgeBaseError {
-            // Only text with no word in it is refused, and refused as invalid input.
-            #expect(error == .invalid(field: "q", reason: "the search text holds no word"))
-        }
+        let hits = try await kb.repository.search(text, filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
+        if SearchQuery(text) == nil { #expect(hits.items.isEmpty) }
         #expect(try await kb.repository.code("404", vendor: nil)?.variants.count == 5)
+    }
+
+    @Test("blank search text is refused; text with no word matches nothing")
+    func blankAndWordlessSearchText() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        for blank in ["", " ", "\t\n", "\u{A0}\u{3000}"] {
+            await #expect(throws: KnowledgeBaseError.invalid(field: "q", reason: "the search text is blank")) {
+                _ = try await kb.repository.search(blank, filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
+            }
+            await #expect(throws: KnowledgeBaseError.invalid(field: "q", reason: "the search text is blank")) {
+                _ = try await kb.repository.codes(filter: CodeFilter(text: blank), page: PageRequest())
+            }
+        }
+        for wordless in ["!!!", "\u{1C}", "×"] {
+            #expect(try await kb.repository.search(wordless, filter: CodeFilter(), page: PageRequest(), highlight: .brackets).items.isEmpty)
+            #expect(try await kb.repository.codes(filter: CodeFilter(text: wordless), page: PageRequest()).items.isEmpty)
+        }
+        #expect(try await kb.repository.codes(filter: CodeFilter(text: "gateway"), page: PageRequest()).items.isEmpty == false)
     }
 
     @Test("vendors and documents carry their counts")

@@ -43,4 +43,38 @@ struct OpenAPITests {
             }
         }
     }
+
+    @Test("the server accepts exactly the query values the document allows",
+        arguments: [
+            ("/v1/search", "q", "token", true), ("/v1/search", "q", "!!!", true), ("/v1/search", "q", "\u{D7}\u{F8}\u{9B}", true),
+            ("/v1/search", "q", "\u{1C}", true), ("/v1/search", "q", String(repeating: "\u{E9} ", count: 300), true),
+            ("/v1/search", "q", "   ", false),
+            ("/v1/search", "q", "\u{A0}\u{3000}\t", false), ("/v1/search", "q", "", false), ("/v1/codes", "q", "", true),
+            ("/v1/codes", "q", " \u{3000}", true), ("/v1/codes", "q", "!!!", true),
+            ("/v1/codes", "vendor", "akana", true), ("/v1/codes", "vendor", String(repeating: "a", count: 64), true),
+            ("/v1/codes", "vendor", String(repeating: "a", count: 65), false), ("/v1/codes", "vendor", "Akana", false),
+            ("/v1/codes", "vendor", "-akana", false), ("/v1/codes", "vendor", "akana\n", false),
+            ("/v1/codes", "document", String(repeating: "\u{FC}", count: 255), true),
+            ("/v1/codes", "document", String(repeating: "\u{FC}", count: 256), false),
+            ("/v1/codes", "limit", "1", true), ("/v1/codes", "limit", "500", true), ("/v1/codes", "limit", "501", false),
+            ("/v1/codes", "limit", "0", false), ("/v1/codes", "limit", "1.5", false),
+            ("/v1/codes", "class", "4xx", true), ("/v1/codes", "class", "4XX", false), ("/v1/codes", "kind", "oauth", true),
+        ])
+    func queryValuesMatchTheDocument(path: String, name: String, value: String, allowed: Bool) async throws {
+        try await withServer { _, client in
+            let openAPI = try await client.get("/openapi.json").object
+            let paths = try #require(openAPI["paths"] as? [String: Any])
+            let operation = try #require((paths[path] as? [String: Any])?["get"] as? [String: Any])
+            let parameters = try #require(operation["parameters"] as? [[String: Any]])
+            let schema = try #require(parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any])
+            let typed: Any = schema["type"] as? String == "integer" ? (Int(value).map { $0 as Any } ?? value) : value
+            let documented = SchemaValidator(openAPI: openAPI).violations(of: typed, against: schema).isEmpty
+            #expect(documented == allowed, "the document on \(name)=\(value.debugDescription)")
+
+            let encoded = try #require(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let extra = path == "/v1/search" && name != "q" ? "q=token&" : ""
+            let response = try await client.get("\(path)?\(extra)\(name)=\(encoded)")
+            #expect(response.status == (allowed ? .ok : .badRequest), "the server on \(name)=\(value.debugDescription)")
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks a JSON value against a JSON Schema, for the subset the OpenAPI document uses: `$ref`
 /// into `components/schemas`, `type`, `properties`, `required`, `additionalProperties: false`,
-/// `items`, `enum`, `minimum`, `maximum`, `pattern`. Returns every violation found.
+/// `items`, `enum`, `minimum`, `maximum`, `minLength`, `maxLength`, `pattern`. Returns every violation found.
 public struct SchemaValidator {
     let schemas: [String: Any]
 
@@ -45,7 +45,11 @@ public struct SchemaValidator {
             }
         case "string":
             guard let string = value as? String else { return found + ["\(path): not a string"] }
-            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil {
+            // JSON Schema counts lengths in code points.
+            let length = Double(string.unicodeScalars.count)
+            if let minimum = (schema["minLength"] as? NSNumber)?.doubleValue, length < minimum { found.append("\(path): shorter than \(minimum)") }
+            if let maximum = (schema["maxLength"] as? NSNumber)?.doubleValue, length > maximum { found.append("\(path): longer than \(maximum)") }
+            if let pattern = schema["pattern"] as? String, string.range(of: Self.icuPattern(pattern), options: .regularExpression) == nil {
                 found.append("\(path): '\(string)' does not match \(pattern)")
             }
         case "integer", "number":
@@ -66,5 +70,11 @@ public struct SchemaValidator {
     /// `is Bool` holds for any NSNumber on Linux, so ask the value's own type.
     private func isBoolean(_ value: Any) -> Bool {
         type(of: value) == Bool.self || (value as? NSNumber).map { String(cString: $0.objCType) == "c" } == true
+    }
+
+    /// ECMA-262's `$` (without the m flag) is the end of the text; ICU's also matches before a
+    /// final newline, so a closing `$` is spelled `\z`.
+    static func icuPattern(_ pattern: String) -> String {
+        pattern.hasSuffix("$") && !pattern.hasSuffix("\\$") ? pattern.dropLast() + "\\z" : pattern
     }
 }

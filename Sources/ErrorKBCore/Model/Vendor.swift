@@ -16,6 +16,9 @@ public struct Vendor: Codable, Sendable, Hashable {
     }
 
     /// Slugs are lowercase ASCII letters, digits and hyphens, starting with a letter or digit.
+    public static let slugPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
+
+    /// Whether `slug` has the form `slugPattern` describes.
     public static func isValidSlug(_ slug: String) -> Bool {
         guard let first = slug.utf8.first, first != UInt8(ascii: "-"), slug.utf8.count <= 64 else {
             return false

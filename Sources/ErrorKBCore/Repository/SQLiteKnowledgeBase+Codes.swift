@@ -63,14 +63,19 @@ extension SQLiteKnowledgeBase {
     ) throws -> String {
         var sql = ""
         if let text = filter.text, !variantScope {
-            guard let query = SearchQuery(text) else {
-                throw KnowledgeBaseError.invalid(field: "q", reason: "the search text holds no word")
+            guard !SearchQuery.isBlank(text) else {
+                throw KnowledgeBaseError.invalid(field: "q", reason: "the search text is blank")
             }
-            sql += """
-                 AND c.id IN (SELECT sv.code_id FROM variant_search JOIN variant sv ON sv.id = variant_search.rowid
-                              WHERE variant_search MATCH ?)
-                """
-            arguments += [query.ftsPattern]
+            if let query = SearchQuery(text) {
+                sql += """
+                     AND c.id IN (SELECT sv.code_id FROM variant_search JOIN variant sv ON sv.id = variant_search.rowid
+                                  WHERE variant_search MATCH ?)
+                    """
+                arguments += [query.ftsPattern]
+            } else {
+                // Text with no word in it: no code holds all its words.
+                sql += " AND 0"
+            }
         }
         if let kind = filter.kind {
             sql += " AND c.kind = ?"

@@ -4,9 +4,11 @@ extension SQLiteKnowledgeBase {
     public func search(_ text: String, filter: CodeFilter, page: PageRequest, highlight: Highlight) async throws
         -> Page<SearchHit>
     {
-        guard let query = SearchQuery(text) else {
-            throw KnowledgeBaseError.invalid(field: "q", reason: "the search text holds no word")
+        guard !SearchQuery.isBlank(text) else {
+            throw KnowledgeBaseError.invalid(field: "q", reason: "the search text is blank")
         }
+        // Text such as `!!!` holds no word, so no variant can contain all its words.
+        guard let query = SearchQuery(text) else { return Page(items: [], next: nil) }
         let offset: Int
         if let cursor = page.cursor {
             guard let value = Int(cursor.after), value >= 0 else {

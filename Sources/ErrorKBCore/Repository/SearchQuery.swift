@@ -13,6 +13,19 @@ public struct SearchQuery: Sendable, Hashable {
 
     public static let maximumTerms = 32
 
+    /// Unicode's White_Space characters: a stable list, so a client can check "not blank" with
+    /// the same set the server uses, whatever Unicode version either side has.
+    public static let whitespace: [ClosedRange<Unicode.Scalar>] = [
+        "\u{09}"..."\u{0D}", " "..." ", "\u{85}"..."\u{85}", "\u{A0}"..."\u{A0}", "\u{1680}"..."\u{1680}",
+        "\u{2000}"..."\u{200A}", "\u{2028}"..."\u{2029}", "\u{202F}"..."\u{202F}", "\u{205F}"..."\u{205F}",
+        "\u{3000}"..."\u{3000}",
+    ]
+
+    /// True when the text is empty or only whitespace: there is nothing to search for.
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in whitespace.contains { $0.contains(scalar) } }
+    }
+
     /// `nil` when the text holds no word at all.
     public init?(_ text: String) {
         var terms: [Term] = []

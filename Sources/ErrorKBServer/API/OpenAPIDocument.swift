@@ -33,17 +33,22 @@ enum OpenAPIDocument {
         parameters += route.query.map { parameter in
             let schema: JSONValue =
                 switch parameter.kind {
-                case .string: ["type": "string", "minLength": 1, "maxLength": 1024]
-                case .integer: ["type": "integer", "minimum": 1, "maximum": 500]
+                case .text(let maximumLength): ["type": "string", "minLength": 1, "maxLength": .number(Double(maximumLength))]
+                case .searchText: ["type": "string", "minLength": 1, "pattern": .string(notBlankPattern)]
+                case .filterText: ["type": "string"]
+                case .slug: ["type": "string", "pattern": .string(Vendor.slugPattern)]
+                case .limit: ["type": "integer", "minimum": 1, "maximum": .number(Double(PageRequest.maximumLimit))]
                 case .enumeration(let values): ["type": "string", "enum": .array(values.map(JSONValue.string))]
-                case .pattern(let pattern):
-                    pattern == Cursor.base64URLPattern
-                        ? ["type": "string", "minLength": 2, "maxLength": .number(Double(Cursor.maximumTokenLength)), "pattern": .string(pattern)]
-                        : ["type": "string", "minLength": 1, "maxLength": 1024, "pattern": .string(pattern)]
+                case .cursor(let pattern, let maximumLength):
+                    ["type": "string", "minLength": 1, "maxLength": .number(Double(maximumLength)), "pattern": .string(pattern)]
                 }
+            // `?limit=` is refused like any other bad value, never read as "not given"; only
+            // a filter's text may be empty.
+            var allowsEmpty = false
+            if case .filterText = parameter.kind { allowsEmpty = true }
             return [
                 "name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
-                "description": .string(parameter.description), "schema": schema,
+                "allowEmptyValue": .bool(allowsEmpty), "description": .string(parameter.description), "schema": schema,
             ]
         }
         var responses: [String: JSONValue] = [
@@ -66,6 +71,19 @@ enum OpenAPIDocument {
         ]
     }
 
+    /// A character outside `SearchQuery.whitespace`, written with `\\u` escapes only, which
+    /// ECMA-262, Python and PCRE read alike.
+    static var notBlankPattern: String {
+        func escaped(_ scalar: Unicode.Scalar) -> String {
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+        let ranges = SearchQuery.whitespace.map { range in
+            range.lowerBound == range.upperBound ? escaped(range.lowerBound) : escaped(range.lowerBound) + "-" + escaped(range.upperBound)
+        }
+        return "[^" + ranges.joined() + "]"
+    }
+
     private static func problemStatuses(_ route: APIRoute) -> [Int] {
         var statuses = [400, 405, 406, 414, 431, 500]
         if !route.pathParameters.isEmpty { statuses.append(404) }
@@ -76,7 +94,7 @@ enum OpenAPIDocument {
     private static func pathSchema(_ name: String) -> JSONValue {
         switch name {
         case "code": ["type": "string", "pattern": "^[A-Za-z0-9_.-]{1,100}$"]
-        case "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"]
+        case "slug": ["type": "string", "pattern": .string(Vendor.slugPattern)]
         case "id": ["type": "string", "pattern": "^[1-9][0-9]{0,17}$"]
         default: ["type": "string"]
         }

@@ -1,11 +1,5 @@
 import ErrorKBCore
 
-/// What search text must hold: at least one letter or digit (the server also takes words in any
-/// script; the description keeps to what every client can check).
-enum SearchText {
-    static let pattern = "[A-Za-z0-9]"
-}
-
 /// Every route the server answers, in one place: the router, the 405 check and the OpenAPI
 /// document are all built from this list, so none can forget a route.
 struct APIRoute: Sendable {
@@ -31,34 +25,49 @@ struct APIRoute: Sendable {
     }
 }
 
-/// A query parameter a route accepts.
+/// A query parameter a route accepts. Its kind is both what the OpenAPI document promises and
+/// what `QueryReader` checks, so the two cannot disagree.
 struct QueryParameter: Sendable {
     enum Kind: Sendable {
-        case string, integer, enumeration([String])
-        /// A string the server reads whole: `pattern` is exactly what it accepts.
-        case pattern(String)
+        /// 1 to `maximumLength` characters (Unicode scalars, as JSON Schema counts them).
+        case text(maximumLength: Int)
+        /// Text with at least one character outside Unicode's White_Space set.
+        case searchText
+        /// Any text; blank text filters nothing, like an empty search box.
+        case filterText
+        case slug
+        case limit
+        case enumeration([String])
+        /// A cursor the server issued; `pattern` is exactly the form it accepts.
+        case cursor(pattern: String, maximumLength: Int)
     }
     var name: String
     var description: String
-    var kind: Kind = .string
+    var kind: Kind
     var required = false
 
     static let kind = QueryParameter(name: "kind", description: "Only codes of this kind.", kind: .enumeration(["http", "oauth", "other"]))
     static let httpClass = QueryParameter(
         name: "class", description: "Only HTTP codes of this class.", kind: .enumeration(["1xx", "2xx", "3xx", "4xx", "5xx"]))
-    static let vendor = QueryParameter(name: "vendor", description: "A vendor slug.")
-    static let document = QueryParameter(name: "document", description: "A document's file name.")
-    static let limit = QueryParameter(name: "limit", description: "Page size, 1 to 500.", kind: .integer)
+    static let vendor = QueryParameter(name: "vendor", description: "A vendor slug.", kind: .slug)
+    static let document = QueryParameter(name: "document", description: "A document's file name.", kind: .text(maximumLength: 255))
+    static let limit = QueryParameter(name: "limit", description: "Page size, 1 to \(PageRequest.maximumLimit).", kind: .limit)
     static let cursor = QueryParameter(
-        name: "cursor", description: "The `next` cursor of the previous page.", kind: .pattern(Cursor.base64URLPattern))
+        name: "cursor", description: "The `next` cursor of the previous page.",
+        kind: .cursor(pattern: Cursor.base64URLPattern, maximumLength: Cursor.maximumTokenLength))
     static let numberCursor = QueryParameter(
-        name: "cursor", description: "The `next` cursor of the previous page.", kind: .pattern(Cursor.numberPattern))
-    static let text = QueryParameter(
-        name: "q", description: "Words that must all occur (matched by stem); a word ending in * matches as a prefix.",
-        kind: .pattern(SearchText.pattern))
+        name: "cursor", description: "The `next` cursor of the previous page.", kind: .cursor(pattern: Cursor.numberPattern, maximumLength: 18))
+    static let searchText = QueryParameter(
+        name: "q",
+        description: "Words that must all occur (matched by stem); a word ending in * matches as a prefix. Text with no letter or digit matches nothing.",
+        kind: .searchText, required: true)
+    static let filterText = QueryParameter(
+        name: "q",
+        description: "Only codes with a variant holding all these words (as in /v1/search); blank text filters nothing.",
+        kind: .filterText)
 
     var isNumberCursor: Bool {
-        if case .pattern(let pattern) = kind { return pattern == Cursor.numberPattern }
+        if case .cursor(let pattern, _) = kind { return pattern == Cursor.numberPattern }
         return false
     }
 }
@@ -67,11 +76,11 @@ enum APIRoutes {
     static let all: [APIRoute] = [
         APIRoute(
             path: "/v1/codes", operationID: "listCodes", summary: "List codes, filtered, with facet counts",
-            query: [.kind, .httpClass, .vendor, .document, .text, .limit, .cursor], schema: "CodeList"),
+            query: [.kind, .httpClass, .vendor, .document, .filterText, .limit, .cursor], schema: "CodeList"),
         APIRoute(
             path: "/v1/codes/{code}", operationID: "getCode",
             summary: "A code with every vendor's variant, causes, fixes and provenance",
-            query: [QueryParameter(name: "vendor", description: "Only this vendor's variants.")], schema: "Code"),
+            query: [QueryParameter(name: "vendor", description: "Only this vendor's variants.", kind: .slug)], schema: "Code"),
         APIRoute(
             path: "/v1/codes/{code}/history", operationID: "getCodeHistory", summary: "Revisions that touched a code",
             query: [.limit, .numberCursor], schema: "RevisionList"),
@@ -81,11 +90,11 @@ enum APIRoutes {
             schema: "VendorDetail"),
         APIRoute(
             path: "/v1/documents", operationID: "listDocuments", summary: "Imported documents",
-            query: [QueryParameter(name: "vendor", description: "Only this vendor's documents.")], schema: "DocumentList"),
+            query: [QueryParameter(name: "vendor", description: "Only this vendor's documents.", kind: .slug)], schema: "DocumentList"),
         APIRoute(path: "/v1/documents/{id}", operationID: "getDocument", summary: "One imported document", query: [], schema: "Document"),
         APIRoute(
             path: "/v1/search", operationID: "search", summary: "Variants matching words, best first, with highlighted snippets",
-            query: [QueryParameter(name: "q", description: QueryParameter.text.description, kind: QueryParameter.text.kind, required: true), .kind, .httpClass, .vendor, .document, .limit, .numberCursor],
+            query: [.searchText, .kind, .httpClass, .vendor, .document, .limit, .numberCursor],
             schema: "SearchResults"),
         APIRoute(path: "/healthz", operationID: "health", summary: "Database reachable, schema version", query: [], schema: "Health"),
         APIRoute(

@@ -1,78 +1,80 @@
 import ErrorKBCore
 import Hummingbird
 
-/// Reads a request's query strictly: a parameter the route does not know, or a value it cannot
-/// use, is a 400 that names the parameter.
+/// Reads a request's query strictly: a parameter the route does not know, or a value its
+/// declared kind does not allow, is a 400 that names the parameter.
 struct QueryReader {
     private var values: [String: String] = [:]
-    private let route: APIRoute
+    private var cursor: Cursor?
 
     init(_ request: Request, route: APIRoute) throws {
-        self.route = route
-        let allowed = Set(route.query.map(\.name))
         for (name, value) in request.uri.queryParameters {
             let key = String(name)
-            guard allowed.contains(key) else {
-                let known = allowed.isEmpty ? "this route takes none" : "known: " + allowed.sorted().joined(separator: ", ")
+            guard let parameter = route.query.first(where: { $0.name == key }) else {
+                let names = route.query.map(\.name).sorted()
+                let known = names.isEmpty ? "this route takes none" : "known: " + names.joined(separator: ", ")
                 throw Problem(.badRequest, "unknown query parameter '\(key)' (\(known))")
             }
             guard values[key] == nil else { throw Problem(.badRequest, "query parameter '\(key)' is given twice") }
             // Hummingbird has percent-decoded the value already.
-            values[key] = String(value)
+            let text = String(value)
+            if let cursor = try Self.check(text, against: parameter) { self.cursor = cursor }
+            values[key] = text
         }
-        for parameter in route.query where parameter.required && (values[parameter.name] ?? "").isEmpty {
+        for parameter in route.query where parameter.required && values[parameter.name] == nil {
             throw Problem(.badRequest, "query parameter '\(parameter.name)' is required")
         }
     }
 
-    func string(_ name: String) throws -> String? {
-        guard let value = values[name] else { return nil }
-        guard !value.isEmpty, value.utf8.count <= 1024 else {
-            throw Problem(.badRequest, "query parameter '\(name)' must be 1 to 1024 bytes")
+    /// The same rules the OpenAPI document states for the parameter's kind; a cursor comes back
+    /// read.
+    private static func check(_ value: String, against parameter: QueryParameter) throws -> Cursor? {
+        let name = parameter.name
+        switch parameter.kind {
+        case .text(let maximumLength):
+            guard (1...maximumLength).contains(value.unicodeScalars.count) else {
+                throw Problem(.badRequest, "query parameter '\(name)' must be 1 to \(maximumLength) characters")
+            }
+        case .searchText:
+            // No length limit of its own: the URI limit bounds it, and a search reads at most
+            // `SearchQuery.maximumTerms` words.
+            guard !SearchQuery.isBlank(value) else { throw Problem(.badRequest, "query parameter '\(name)' is blank") }
+        case .filterText:
+            break
+        case .slug:
+            guard Vendor.isValidSlug(value) else {
+                throw Problem(.badRequest, "query parameter '\(name)' must be a vendor slug: lowercase letters, digits and hyphens")
+            }
+        case .limit:
+            guard let number = Int(value), (1...PageRequest.maximumLimit).contains(number) else {
+                throw Problem(.badRequest, "query parameter '\(name)' must be a whole number from 1 to \(PageRequest.maximumLimit)")
+            }
+        case .enumeration(let allowed):
+            guard allowed.contains(value) else {
+                throw Problem(.badRequest, "query parameter '\(name)' must be one of \(allowed.joined(separator: ", "))")
+            }
+        case .cursor:
+            let parsed = parameter.isNumberCursor ? Cursor(numberToken: value) : Cursor(token: value)
+            guard let parsed else { throw Problem(.badRequest, "query parameter '\(name)' is not a cursor this server issued") }
+            return parsed
         }
-        return value
+        return nil
     }
 
+    /// The value as given; it has passed its parameter's check.
+    func string(_ name: String) -> String? { values[name] }
+
     var filter: CodeFilter {
-        get throws {
-            var filter = CodeFilter()
-            if let kind = try string("kind") {
-                guard let parsed = CodeKind(rawValue: kind) else {
-                    throw Problem(.badRequest, "query parameter 'kind' must be http, oauth or other")
-                }
-                filter.kind = parsed
-            }
-            if let httpClass = try string("class") {
-                guard let normalized = CodeFilter.normalizedClass(httpClass) else {
-                    throw Problem(.badRequest, "query parameter 'class' must be 1xx, 2xx, 3xx, 4xx or 5xx")
-                }
-                filter.httpClass = normalized
-            }
-            filter.vendor = try string("vendor")
-            filter.document = try string("document")
-            filter.text = try string("q")
-            return filter
-        }
+        var filter = CodeFilter()
+        filter.kind = values["kind"].flatMap(CodeKind.init(rawValue:))
+        filter.httpClass = values["class"]
+        filter.vendor = values["vendor"]
+        filter.document = values["document"]
+        filter.text = values["q"].flatMap { SearchQuery.isBlank($0) ? nil : $0 }
+        return filter
     }
 
     var page: PageRequest {
-        get throws {
-            var limit = 50
-            if let text = try string("limit") {
-                guard let value = Int(text), (1...PageRequest.maximumLimit).contains(value) else {
-                    throw Problem(.badRequest, "query parameter 'limit' must be a whole number from 1 to \(PageRequest.maximumLimit)")
-                }
-                limit = value
-            }
-            var cursor: Cursor?
-            if let token = try string("cursor") {
-                let numbered = route.query.contains { $0.name == "cursor" && $0.isNumberCursor }
-                guard let parsed = numbered ? Cursor(numberToken: token) : Cursor(token: token) else {
-                    throw Problem(.badRequest, "query parameter 'cursor' is not a cursor this server issued")
-                }
-                cursor = parsed
-            }
-            return PageRequest(limit: limit, cursor: cursor)
-        }
+        PageRequest(limit: values["limit"].flatMap { Int($0) } ?? 50, cursor: cursor)
     }
 }

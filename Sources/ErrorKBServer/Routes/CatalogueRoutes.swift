@@ -32,7 +32,7 @@ struct CatalogueRoutes<Context: RequestContext>: Sendable {
 
     @Sendable func documents(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, route: APIRoutes.named("/v1/documents"))
-        let items = try await repository.documents(vendor: try query.string("vendor"))
+        let items = try await repository.documents(vendor: query.string("vendor"))
         return try JSONResponse.make(DocumentListResponse(items: items), for: request)
     }
 

@@ -14,8 +14,8 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, route: APIRoutes.named("/v1/codes"))
-        let filter = try query.filter
-        let page = try await repository.codes(filter: filter, page: try query.page)
+        let filter = query.filter
+        let page = try await repository.codes(filter: filter, page: query.page)
         let facets = try await repository.facets(filter: filter)
         return try JSONResponse.make(
             CodeListResponse(items: page.items, next: page.next?.token, facets: facets), for: request,
@@ -25,7 +25,7 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let code = try CodeParameter.read(context)
         let query = try QueryReader(request, route: APIRoutes.named("/v1/codes/{code}"))
-        let vendor = try query.string("vendor")
+        let vendor = query.string("vendor")
         guard let entry = try await repository.code(code, vendor: vendor) else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
@@ -41,7 +41,7 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
         guard try await repository.code(code, vendor: nil) != nil else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
-        let page = try await repository.revisions(code: code, page: try query.page)
+        let page = try await repository.revisions(code: code, page: query.page)
         return try JSONResponse.make(
             RevisionListResponse(items: page.items.map(RevisionResponse.init), next: page.next?.token), for: request,
             headers: NextLink.headers(for: request, next: page.next))
@@ -49,10 +49,10 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, route: APIRoutes.named("/v1/search"))
-        var filter = try query.filter
+        var filter = query.filter
         let text = filter.text ?? ""
         filter.text = nil
-        let page = try await repository.search(text, filter: filter, page: try query.page, highlight: SnippetHTML.markers)
+        let page = try await repository.search(text, filter: filter, page: query.page, highlight: SnippetHTML.markers)
         let items = page.items.map { hit in
             var hit = hit
             hit.snippet = SnippetHTML.render(hit.snippet)
