@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrorKBCLITests",
-            dependencies: ["ErrorKBCLI", "ErrorKBTestSupport"],
+            dependencies: ["ErrorKBCLI", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ],
