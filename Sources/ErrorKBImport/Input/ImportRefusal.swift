@@ -12,7 +12,7 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
-        case .empty(let file): "\(file): the file is empty"
+        case .empty(let file): "\(file): the file is empty or only white space"
         case .tooLarge(let file, let bytes, let limit):
             "\(file): \(bytes) bytes is over the \(limit / 1_048_576) MiB limit for one document"
         case .binary(let file): "\(file): looks like a binary file, not a documentation page"
