@@ -31,4 +31,24 @@ struct LiveServerTests {
         #expect(try await server.stop() == 0)
         #expect(server.process.terminationReason == .exit)
     }
+
+    @Test("without --host the server listens on loopback only, as the kernel reports it")
+    func listensOnLoopbackByDefault() async throws {
+        let folder = try TemporaryFolder()
+        let server = try await ServerProcess(database: folder.path("kb.sqlite"))
+        // /proc/net/tcp{,6}: "sl local_address rem_address st ...", addresses as HEX_IP:HEX_PORT,
+        // state 0A is LISTEN.
+        let port = String(format: "%04X", server.port)
+        var listening: [String] = []
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 3, fields[3] == "0A", fields[1].hasSuffix(":" + port) else { continue }
+                listening.append(String(fields[1].dropLast(port.count + 1)))
+            }
+        }
+        #expect(listening == ["0100007F"], "listening on \(listening)")
+        #expect(try await server.stop() == 0)
+    }
 }

@@ -85,7 +85,7 @@ enum OpenAPIDocument {
     }
 
     private static func problemStatuses(_ route: APIRoute) -> [Int] {
-        var statuses = [400, 405, 406, 414, 431, 500]
+        var statuses = [400, 405, 406, 413, 414, 431, 500]
         if !route.pathParameters.isEmpty { statuses.append(404) }
         if route.path == "/healthz" { statuses.append(503) }
         return statuses.sorted()

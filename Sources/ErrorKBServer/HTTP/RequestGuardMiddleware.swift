@@ -1,8 +1,8 @@
 import Hummingbird
 
 /// What a request must be before any route sees it: within the size limits (414, 431), a
-/// method the resource allows (405 with `Allow`), and asking for something the server can send
-/// (406).
+/// method the resource allows (405 with `Allow`), without content (413), and asking for
+/// something the server can send (406).
 struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Far below NIO's own parser limits, so an oversized request gets a clear status rather
     /// than a dropped connection.
@@ -19,7 +19,9 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // The common case, a read that accepts anything, needs no route matching.
         let isRead = request.method == .get || request.method == .head
-        if isRead, request.headers[.accept] == nil { return try await next(request, context) }
+        if isRead, request.headers[.accept] == nil, request.headers[.contentLength] == nil, request.headers[.transferEncoding] == nil {
+            return try await next(request, context)
+        }
         guard let route = APIRoutes.all.first(where: { $0.matches(request.uri.path) }) else {
             return try await next(request, context)
         }
@@ -27,6 +29,10 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
             var allow = HTTPFields()
             allow[.allow] = "GET, HEAD"
             throw Problem(.methodNotAllowed, "\(route.path) answers GET and HEAD only", headers: allow)
+        }
+        // Every route is a read: content is never read, so none is taken (an empty body is fine).
+        if request.headers[.transferEncoding] != nil || (request.headers[.contentLength].map { $0 != "0" } ?? false) {
+            throw Problem(.contentTooLarge, "\(route.path) takes no request content")
         }
         if let accept = request.headers[.accept], !Self.accepts(accept, route.contentType) {
             throw Problem(.notAcceptable, "\(route.path) answers \(route.contentType.split(separator: ";")[0]) (and problems as application/problem+json)")
