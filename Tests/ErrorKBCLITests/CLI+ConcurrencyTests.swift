@@ -21,19 +21,25 @@ struct ConcurrencyTests {
         #expect(try CLIRunner.run(["init", "--db", database]).status == 0)
         let server = try await ServerProcess(database: database)
 
-        // Readers: poll the code being edited; every answer must be a whole, committed state
-        // (a JSON document whose causes are all writers' complete sentences).
+        // Readers: poll the code being edited. A committed state holds, for each writer, its
+        // first k edits and no others (each writer commits in order), and no reader ever sees
+        // the count go back.
         let stop = StopFlag()
-        let reading = Task {
-            var answers = 0
-            while !stop.isRaised {
-                guard let entry = try? await server.json("/v1/codes/404?vendor=akana") as? [String: Any],
-                    let causes = (entry["variants"] as? [[String: Any]])?.first?["causes"] as? [String]
-                else { continue }
-                #expect(causes.allSatisfy { $0.hasPrefix("Writer ") })
-                answers += 1
+        let readers = (0..<2).map { _ in
+            Task {
+                var answers = 0
+                var lastCount = 0
+                while !stop.isRaised {
+                    guard let entry = try? await server.json("/v1/codes/404?vendor=akana") as? [String: Any],
+                        let causes = (entry["variants"] as? [[String: Any]])?.first?["causes"] as? [String]
+                    else { continue }
+                    #expect(Self.isCommittedState(causes), "a state no commit made: \(causes)")
+                    #expect(causes.count >= lastCount, "the count went back from \(lastCount) to \(causes.count)")
+                    lastCount = causes.count
+                    answers += 1
+                }
+                return answers
             }
-            return answers
         }
 
         let failures = try await withThrowingTaskGroup(of: [String].self) { group in
@@ -51,7 +57,8 @@ struct ConcurrencyTests {
             return try await group.reduce(into: []) { $0 += $1 }
         }
         stop.raise()
-        let answers = await reading.value
+        var answers = 0
+        for reader in readers { answers += await reader.value }
 
         #expect(failures.isEmpty, "\(failures)")
         #expect(!failures.contains { $0.contains("locked") })
@@ -67,5 +74,17 @@ struct ConcurrencyTests {
         #expect(revisions.count == 101)
         #expect(answers > 0)
         #expect(try await server.stop() == 0)
+        print("concurrency: 4 writers x 25 edits, \(causes.count) kept, \(revisions.count) revisions, \(failures.count) failed; 2 readers made \(answers) reads")
+    }
+
+    /// True when every cause is a writer's sentence and each writer's edits are 0..<k.
+    static func isCommittedState(_ causes: [String]) -> Bool {
+        var edits: [Int: [Int]] = [:]
+        for cause in causes {
+            let words = cause.dropLast().split(separator: " ")
+            guard words.count == 4, words[0] == "Writer", let writer = Int(words[1]), let edit = Int(words[3]) else { return false }
+            edits[writer, default: []].append(edit)
+        }
+        return edits.values.allSatisfy { $0.sorted() == Array(0..<$0.count) }
     }
 }
