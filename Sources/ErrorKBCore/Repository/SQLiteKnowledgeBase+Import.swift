@@ -13,8 +13,10 @@ extension SQLiteKnowledgeBase {
                     let recorder = try RevisionRecorder(actor: actor, action: "import")
                     let triggers = try VariantStore.suspendSearchTriggers(db)
                     var written: [(VariantSnapshot, replacing: Bool)] = []
+                    // Codes recur across a batch's documents; each is looked up (or created) once.
+                    var codeIDs: [String: Int64] = [:]
                     outcomes = try documents.map {
-                        try Self.importDocument(db, $0, options: options, recorder: recorder, written: &written)
+                        try Self.importDocument(db, $0, options: options, recorder: recorder, codeIDs: &codeIDs, written: &written)
                     }
                     for (snapshot, replacing) in written {
                         try VariantStore.indexForSearch(db, snapshot, replacing: replacing)
@@ -39,7 +41,7 @@ extension SQLiteKnowledgeBase {
 
     private static func importDocument(
         _ db: Database, _ document: DocumentImport, options: ImportOptions, recorder: RevisionRecorder,
-        written: inout [(VariantSnapshot, replacing: Bool)]
+        codeIDs: inout [String: Int64], written: inout [(VariantSnapshot, replacing: Bool)]
     ) throws -> DocumentImportOutcome {
         var outcome = DocumentImportOutcome(fileName: document.fileName, vendor: document.vendor.slug)
         if try VariantStore.vendor(db, slug: document.vendor.slug) == nil {
@@ -81,7 +83,13 @@ extension SQLiteKnowledgeBase {
             occurrences[baseKey] = occurrence + 1
             let key = EntryKey(code: entry.code, section: content.section, occurrence: occurrence)
             let reported = DocumentImportOutcome.Entry(code: entry.code, section: content.section, line: entry.lines.start)
-            let codeID = try VariantStore.ensureCode(db, code: entry.code, kind: entry.kind, recorder: recorder)
+            let codeID: Int64
+            if let known = codeIDs[entry.code] {
+                codeID = known
+            } else {
+                codeID = try VariantStore.ensureCode(db, code: entry.code, kind: entry.kind, recorder: recorder)
+                codeIDs[entry.code] = codeID
+            }
 
             var desired = VariantSnapshot(
                 id: 0, code: entry.code, vendor: document.vendor.slug, document: document.fileName,
