@@ -53,9 +53,9 @@ final class RevisionRecorder {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
         for change in changes {
-            try statement.execute(arguments: [
-                revisionID, change.entity.rawValue, change.key, change.code, change.before, change.after,
-            ])
+            try statement.executeDirectly(
+                .integer(revisionID), .text(change.entity.rawValue), .text(change.key), .text(change.code),
+                .text(change.before), .text(change.after))
         }
         return revisionID
     }

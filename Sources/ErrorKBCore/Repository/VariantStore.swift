@@ -133,11 +133,12 @@ enum VariantStore {
                                      description, http_status, line_start, line_end, edited)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            snapshot.id == 0 ? nil : snapshot.id, codeID, vendorID, documentID, snapshot.section, snapshot.occurrence,
-            snapshot.position, snapshot.title, snapshot.description, snapshot.httpStatus, snapshot.lineStart,
-            snapshot.lineEnd, snapshot.edited,
-        ])
+        ).executeDirectly(
+            .integer(snapshot.id == 0 ? nil : snapshot.id), .integer(codeID), .integer(vendorID), .integer(documentID),
+            .text(snapshot.section), .integer(Int64(snapshot.occurrence)), .integer(Int64(snapshot.position)),
+            .text(snapshot.title), .text(snapshot.description), .integer(snapshot.httpStatus.map(Int64.init)),
+            .integer(snapshot.lineStart.map(Int64.init)), .integer(snapshot.lineEnd.map(Int64.init)),
+            .integer(snapshot.edited ? 1 : 0))
         let id = db.lastInsertedRowID
         try insertItems(db, variantID: id, list: "cause", items: snapshot.causes)
         try insertItems(db, variantID: id, list: "fix", items: snapshot.fixes)
@@ -175,7 +176,7 @@ enum VariantStore {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO variant_item (variant_id, list, position, text) VALUES (?, ?, ?, ?)")
         for (position, text) in items.enumerated() {
-            try statement.execute(arguments: [variantID, list, position, text])
+            try statement.executeDirectly(.integer(variantID), .text(list), .integer(Int64(position)), .text(text))
         }
     }
 
@@ -211,10 +212,9 @@ enum VariantStore {
         if replacing { try unindexForSearch(db, variantID: snapshot.id) }
         try db.cachedStatement(
             sql: "INSERT INTO variant_search (rowid, code, title, description, causes, fixes) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [
-            snapshot.id, snapshot.code, snapshot.title ?? "", snapshot.description,
-            snapshot.causes.joined(separator: " "), snapshot.fixes.joined(separator: " "),
-        ])
+        ).executeDirectly(
+            .integer(snapshot.id), .text(snapshot.code), .text(snapshot.title ?? ""), .text(snapshot.description),
+            .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")))
     }
 
     static func unindexForSearch(_ db: Database, variantID: Int64) throws {

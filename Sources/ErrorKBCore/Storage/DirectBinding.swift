@@ -1,0 +1,47 @@
+import GRDB
+import GRDBSQLite
+
+/// A value for ``GRDB/Statement/executeDirectly(_:)``.
+enum BoundValue {
+    case integer(Int64?)
+    case text(String?)
+}
+
+extension Statement {
+    /// Runs this write with `values` bound through SQLite's C API instead of GRDB's
+    /// `execute(arguments:)`, which boxes every value in an existential and validates the
+    /// arguments on each call. That costs about a microsecond a statement (100,000 five-column
+    /// inserts: 0.21–0.26 s through GRDB, 0.12 s bound directly), and an import runs four or
+    /// five inserts for every variant. Used for those hot inserts only; GRDB still prepares,
+    /// caches and finalizes the statement, and rebinds everything when it runs it itself.
+    func executeDirectly(_ values: BoundValue...) throws {
+        let raw = sqliteStatement
+        sqlite3_reset(raw)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .integer(let number?): sqlite3_bind_int64(raw, index, number)
+            case .text(var text?):
+                // SQLITE_TRANSIENT: SQLite copies the bytes before the buffer goes away.
+                text.withUTF8 { bytes in
+                    if let start = bytes.baseAddress {
+                        _ = sqlite3_bind_text(raw, index, start, Int32(bytes.count), Self.transient)
+                    } else {
+                        // An empty buffer may have no address; a NULL pointer would bind SQL NULL.
+                        _ = sqlite3_bind_text(raw, index, "", 0, Self.transient)
+                    }
+                }
+            case .integer(nil), .text(nil): sqlite3_bind_null(raw, index)
+            }
+        }
+        let code = sqlite3_step(raw)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(raw)))
+            sqlite3_reset(raw)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        }
+        sqlite3_reset(raw)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}

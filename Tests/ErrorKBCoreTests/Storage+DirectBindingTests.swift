@@ -1,0 +1,40 @@
+import ErrorKBTestSupport
+import GRDB
+import Testing
+
+@testable import ErrorKBCore
+
+@Suite("Storage: statements bound through SQLite's C API")
+struct DirectBindingTests {
+    @Test("text, empty text, numbers and NULL arrive as bound; a failed step is a DatabaseError")
+    func valuesArriveAsBound() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (n INTEGER, s TEXT NOT NULL, maybe, UNIQUE (n))")
+            let insert = try db.makeStatement(sql: "INSERT INTO t (n, s, maybe) VALUES (?, ?, ?)")
+            try insert.executeDirectly(.integer(1), .text(""), .text(nil))
+            try insert.executeDirectly(.integer(Int64.max), .text("naïve \u{1F600} \"quoted\""), .text("x"))
+            try insert.executeDirectly(.integer(nil), .text(String(repeating: "long ", count: 10_000)), .integer(7))
+
+            let rows = try Row.fetchAll(db, sql: "SELECT n, s, maybe, typeof(s), typeof(maybe) FROM t ORDER BY rowid")
+            #expect(rows[0][0] as Int64? == 1)
+            #expect(rows[0][1] as String? == "")
+            #expect(rows[0][3] as String? == "text")
+            #expect(rows[0][4] as String? == "null")
+            #expect(rows[1][0] as Int64? == Int64.max)
+            #expect(rows[1][1] as String? == "naïve \u{1F600} \"quoted\"")
+            #expect((rows[2][1] as String?)?.count == 50_000)
+            #expect(rows[2][4] as String? == "integer")
+
+            // The statement is reset after a failure and works again.
+            #expect {
+                try insert.executeDirectly(.integer(1), .text("again"), .text(nil))
+            } throws: { error in
+                (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+            }
+            #expect(throws: DatabaseError.self) { try insert.executeDirectly(.integer(2), .text(nil), .text(nil)) }
+            try insert.executeDirectly(.integer(3), .text("after"), .text(nil))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 4)
+        }
+    }
+}
