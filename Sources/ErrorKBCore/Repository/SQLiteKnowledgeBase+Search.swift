@@ -33,9 +33,12 @@ extension SQLiteKnowledgeBase {
                 ranked += try Self.rank(db, pattern: query.ftsPattern, condition: condition,
                     filterArguments: filterArguments, excluding: headlines.map(\.id), limit: wanted - headlines.count)
             }
-            let pageRows = ranked.dropFirst(offset).prefix(page.limit)
-            // Snippets only for the page shown: snippet() costs more than ranking.
-            let snippet = try db.cachedStatement(
+            let pageRows = Array(ranked.dropFirst(offset).prefix(page.limit))
+            guard !pageRows.isEmpty else { return Page(items: [], next: nil) }
+            // Snippets only for the page shown, in one statement: snippet() costs more than
+            // ranking, and one MATCH walked once beats one per hit (about a quarter less).
+            let rows = try Row.fetchAll(
+                db,
                 sql: """
                     SELECT v.id, c.code, c.kind, ve.slug, d.file_name, v.section, v.title,
                            snippet(variant_search, -1, ?, ?, '…', 16)
@@ -44,17 +47,19 @@ extension SQLiteKnowledgeBase {
                     JOIN code c ON c.id = v.code_id
                     JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id
-                    WHERE variant_search MATCH ? AND variant_search.rowid = ?
-                    """)
-            var hits: [SearchHit] = []
-            for match in pageRows {
-                guard let row = try Row.fetchOne(
-                    snippet, arguments: [highlight.open, highlight.close, query.ftsPattern, match.id])
-                else { continue }
-                hits.append(
-                    SearchHit(
-                        variantID: row[0], code: row[1], kind: CodeKind(rawValue: row[2]) ?? .other, vendor: row[3],
-                        document: row[4], section: row[5], title: row[6], snippet: row[7], rank: match.rank))
+                    WHERE variant_search MATCH ? AND variant_search.rowid IN (\(pageRows.map { _ in "?" }.joined(separator: ",")))
+                    """,
+                arguments: [highlight.open, highlight.close, query.ftsPattern] + StatementArguments(pageRows.map(\.id)))
+            var byID: [Int64: Row] = [:]
+            for row in rows {
+                let id: Int64 = row[0]
+                byID[id] = row
+            }
+            let hits = pageRows.compactMap { match -> SearchHit? in
+                guard let row = byID[match.id] else { return nil }
+                return SearchHit(
+                    variantID: row[0], code: row[1], kind: CodeKind(rawValue: row[2]) ?? .other, vendor: row[3],
+                    document: row[4], section: row[5], title: row[6], snippet: row[7], rank: match.rank)
             }
             let next = ranked.count > offset + page.limit ? Cursor(number: Int64(offset + page.limit)) : nil
             return Page(items: hits, next: next)
