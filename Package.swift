@@ -93,7 +93,7 @@ let package = Package(
         // Helpers the test targets share: temporary databases, the package's paths.
         .target(
             name: "ErrorKBTestSupport",
-            dependencies: ["ErrorKBCore", "ErrorKBImport"],
+            dependencies: ["ErrorKBCore", "ErrorKBImport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/Support",
             swiftSettings: strictSettings
         ),

@@ -124,7 +124,7 @@ struct Fingerprint: Equatable {
     var revisions: Int
     var triggers: Int
     var content: String
-    /// Not part of equality: what `PRAGMA integrity_check` and FTS5's own check say.
+    /// Not part of equality: what `PRAGMA integrity_check` and ``SearchIndexCheck`` say.
     var integrity: String
     var searchIndexIsConsistent: Bool
 
@@ -132,13 +132,8 @@ struct Fingerprint: Equatable {
         let queue = try DatabaseQueue(path: path)
         (variants, revisions, triggers, content, integrity, searchIndexIsConsistent) = try queue.write { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
-            let consistent: Bool
-            do {
-                try db.execute(sql: "INSERT INTO variant_search(variant_search) VALUES ('integrity-check')")
-                consistent = true
-            } catch {
-                consistent = false
-            }
+            // FTS5's own check first: the index's structure. Then the index against its text.
+            try db.execute(sql: "INSERT INTO variant_search(variant_search) VALUES ('integrity-check')")
             let content = try String.fetchAll(
                 db,
                 sql: """
@@ -156,9 +151,10 @@ struct Fingerprint: Equatable {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM variant") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM revision") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") ?? 0,
-                content, integrity, consistent
+                content, integrity, true
             )
         }
+        searchIndexIsConsistent = try SearchIndexCheck.problem(at: path) == nil
     }
 
     static func == (lhs: Fingerprint, rhs: Fingerprint) -> Bool {

@@ -15,8 +15,8 @@ struct StorageCommandTests {
         let again = try CLIRunner.run(["migrate", "--db", db])
         #expect(again.output.contains("already at the latest schema"))
         let status = try CLIRunner.run(["migrate", "--status", "--db", db])
-        #expect(status.output.contains("applied  0003_search"))
-        #expect(status.output.contains("schema version 3 of 3"))
+        #expect(status.output.contains("applied  0004_search_without_copy"))
+        #expect(status.output.contains("schema version 4 of 4"))
     }
 
     @Test("--db and ERRORKB_DB choose the file, --db first")
@@ -122,7 +122,7 @@ struct SelfContainedBinaryTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let status = try CLIRunner.run(["migrate", "--status", "--db", folder.path("kb.sqlite")])
-        #expect(status.output.contains("schema version 3 of 3"))
+        #expect(status.output.contains("schema version 4 of 4"))
         let show = try CLIRunner.run(["show", "invalid_grant", "--db", folder.path("kb.sqlite")])
         #expect(show.output.contains("akana"))
     }

@@ -38,3 +38,30 @@ struct DirectBindingTests {
         }
     }
 }
+
+@Suite("Test support: the search index check")
+struct SearchIndexCheckTests {
+    @Test("it finds a missing row and a stale row, which FTS5's own integrity-check lets pass")
+    func findsMissingAndStaleRows() async throws {
+        for damage in [
+            // A row taken out of the index while its variant stays.
+            """
+            INSERT INTO variant_search (variant_search, rowid, code, title, description, causes, fixes)
+            SELECT 'delete', rowid, code, title, description, causes, fixes FROM variant_search_source WHERE rowid = 1;
+            """,
+            // Text changed under the index.
+            """
+            DROP TRIGGER variant_search_before_update; DROP TRIGGER variant_search_after_update;
+            UPDATE variant SET description = 'Words the index never saw.' WHERE id = 1;
+            """,
+        ] {
+            let kb = try await TestKnowledgeBase.seeded()
+            #expect(try kb.searchIndexProblem() == nil)
+            try await DatabaseQueue(path: kb.path).write { db in
+                try db.execute(sql: damage)
+                try db.execute(sql: "INSERT INTO variant_search (variant_search) VALUES ('integrity-check')")
+            }
+            #expect(try kb.searchIndexProblem() != nil)
+        }
+    }
+}

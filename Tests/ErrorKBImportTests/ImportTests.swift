@@ -226,4 +226,61 @@ struct ImportTests {
         let vendor = try #require(try await kb.repository.vendor("acme"))
         #expect(vendor.variantCount == 1)
     }
+
+    @Test("the search index holds exactly the current text after every kind of write")
+    func searchIndexAgreesAfterEveryWrite() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        let folder = try TemporaryFolder()
+        var steps: [(String, String?)] = [("seeded", try kb.searchIndexProblem())]
+        func check(_ step: String) throws { steps.append((step, try kb.searchIndexProblem())) }
+
+        let first = try folder.write("acme.md", "| Code | Title | Description | Cause | Fix |\n|---|---|---|---|---|\n"
+            + "| 404 | Gone | The page left. | A move. | Search. |\n| 409 | Clash | Two writers. | Races. | Retry. |\n"
+            + "| err_one | One | First. | | |\n")
+        _ = try await kb.importer.importFiles([first], vendor: "acme", options: ImportOptions(), actor: "t")
+        try check("import")
+        let second = try folder.write("acme.md", "| Code | Title | Description | Cause | Fix |\n|---|---|---|---|---|\n"
+            + "| 404 | Gone away | The page moved on. | A move. | Search again. |\n| err_two | Two | Second. | | |\n")
+        let changed = try await kb.importer.importFiles([second], vendor: "acme", options: ImportOptions(), actor: "t")
+        try check("import of a new version: changed, added and removed rows")
+        #expect(changed.first?.outcome.removed.count == 2)
+        // One batch that writes the same document twice.
+        let elsewhere = try TemporaryFolder()
+        let again = try elsewhere.write("acme.md", "| Code | Description |\n|---|---|\n| err_three | Third. |\n")
+        _ = try await kb.importer.importFiles([first, again], vendor: "acme", options: ImportOptions(), actor: "t")
+        try check("one batch writing a document twice")
+
+        let variant = try #require(try await kb.repository.code("404", vendor: "akana")?.variants.first)
+        _ = try await kb.repository.editVariant(id: variant.id, actor: "t", action: "variant.update") {
+            $0.title = "Lost"
+            $0.description = "Gone fishing."
+            $0.causes += ["A quokka.", "A wombat."]
+            $0.fixes = []
+        }
+        try check("edit of title, description and items")
+        _ = try await kb.repository.editVariant(id: variant.id, actor: "t", action: "cause.move") { $0.causes.reverse() }
+        try check("items reordered")
+        let edit = try #require(try await kb.repository.revisions(code: "404", page: PageRequest(limit: 1)).items.first)
+        _ = try await kb.repository.revert(revision: edit.id, actor: "t")
+        try check("revert")
+        try await kb.repository.deleteVariant(id: variant.id, actor: "t")
+        try check("variant deleted with its items")
+        try await kb.repository.deleteCode("409", actor: "t")
+        try check("code deleted with its variants")
+        try await kb.repository.createVendor(Vendor(slug: "solo", name: "Solo", kind: .guide), actor: "t")
+        _ = try await kb.repository.createVariant(
+            VariantDraft(code: "404", vendor: "solo", content: VariantContent(description: "Nobody home.", causes: ["Out."])), actor: "t")
+        try await kb.repository.deleteVendor("solo", actor: "t")
+        try check("vendor deleted with its variants")
+
+        let export = try await kb.repository.export()
+        let restored = try TestKnowledgeBase.empty()
+        try await restored.repository.restore(export, actor: "t")
+        steps.append(("restore", try restored.searchIndexProblem()))
+
+        for (step, problem) in steps { #expect(problem == nil, "after \(step): \(problem ?? "")") }
+        #expect(steps.count == 11)
+        #expect(try await kb.repository.search("fishing", filter: CodeFilter(), page: PageRequest(), highlight: .brackets).items.isEmpty)
+        #expect(try await restored.repository.search("gone", filter: CodeFilter(), page: PageRequest(), highlight: .brackets).items.isEmpty == false)
+    }
 }

@@ -30,4 +30,9 @@ public struct TestKnowledgeBase: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(try await repository.export()), as: UTF8.self)
     }
+
+    /// What is wrong with the search index (``SearchIndexCheck``), or nil when nothing is.
+    public func searchIndexProblem() throws -> String? {
+        try SearchIndexCheck.problem(at: path)
+    }
 }

@@ -12,14 +12,20 @@ extension SQLiteKnowledgeBase {
                 try VariantStore.translating {
                     let recorder = try RevisionRecorder(actor: actor, action: "import")
                     let triggers = try VariantStore.suspendSearchTriggers(db)
-                    var written: [(VariantSnapshot, replacing: Bool)] = []
+                    // The search index's changes, in the order the rows were written: replayed in
+                    // that order, each removal names the text the index holds at that point, even
+                    // when one batch writes the same variant twice.
+                    var written: [SearchIndexChange] = []
                     // Codes recur across a batch's documents; each is looked up (or created) once.
                     var codeIDs: [String: Int64] = [:]
                     outcomes = try documents.map {
                         try Self.importDocument(db, $0, options: options, recorder: recorder, codeIDs: &codeIDs, written: &written)
                     }
-                    for (snapshot, replacing) in written {
-                        try VariantStore.indexForSearch(db, snapshot, replacing: replacing)
+                    for change in written {
+                        switch change {
+                        case .add(let snapshot, let old): try VariantStore.indexForSearch(db, snapshot, replacing: old)
+                        case .remove(let old): try VariantStore.unindexForSearch(db, old)
+                        }
                     }
                     try VariantStore.restoreSearchTriggers(db, triggers)
                     let summary = outcomes.map { outcome in
@@ -33,6 +39,12 @@ extension SQLiteKnowledgeBase {
         }
     }
 
+    /// A row of the search index an import changes; the import's own triggers are lifted.
+    private enum SearchIndexChange {
+        case add(VariantSnapshot, replacing: VariantSnapshot?)
+        case remove(VariantSnapshot)
+    }
+
     private struct EntryKey: Hashable {
         var code: String
         var section: String?
@@ -41,7 +53,7 @@ extension SQLiteKnowledgeBase {
 
     private static func importDocument(
         _ db: Database, _ document: DocumentImport, options: ImportOptions, recorder: RevisionRecorder,
-        codeIDs: inout [String: Int64], written: inout [(VariantSnapshot, replacing: Bool)]
+        codeIDs: inout [String: Int64], written: inout [SearchIndexChange]
     ) throws -> DocumentImportOutcome {
         var outcome = DocumentImportOutcome(fileName: document.fileName, vendor: document.vendor.slug)
         if try VariantStore.vendor(db, slug: document.vendor.slug) == nil {
@@ -100,7 +112,7 @@ extension SQLiteKnowledgeBase {
 
             guard let current = existing.removeValue(forKey: key) else {
                 desired.id = try VariantStore.insert(db, desired, codeID: codeID, vendorID: vendorID, documentID: documentID)
-                written.append((desired, replacing: false))
+                written.append(.add(desired, replacing: nil))
                 try recorder.record(.variant, key: String(desired.id), code: entry.code, before: nil, after: desired)
                 outcome.added.append(reported)
                 continue
@@ -120,7 +132,7 @@ extension SQLiteKnowledgeBase {
             }
             if desired != current {
                 try VariantStore.update(db, from: current, to: desired)
-                written.append((desired, replacing: true))
+                written.append(.add(desired, replacing: current))
                 try recorder.record(.variant, key: String(current.id), code: entry.code, before: current, after: desired)
             }
         }
@@ -132,8 +144,7 @@ extension SQLiteKnowledgeBase {
                 continue
             }
             try VariantStore.delete(db, variantID: stale.id)
-            // The search triggers are lifted during an import: unindex it here.
-            try VariantStore.unindexForSearch(db, variantID: stale.id)
+            written.append(.remove(stale))
             try recorder.record(.variant, key: String(stale.id), code: stale.code, before: stale, after: nil)
             outcome.removed.append(reported)
         }

@@ -183,7 +183,7 @@ enum VariantStore {
     /// Lifts the triggers that keep the search index in step with `variant` and `variant_item`,
     /// within the caller's transaction, and returns what puts them back. Other connections
     /// never see them gone; a rollback restores them. The caller indexes what it writes with
-    /// ``indexForSearch(_:_:replacing:)``.
+    /// ``indexForSearch(_:_:replacing:)`` and ``unindexForSearch(_:_:)``.
     ///
     /// Why: every statement that runs a trigger opens a savepoint, FTS5 flushes its pending
     /// index data at every savepoint, and an import then wrote one tiny index segment per row.
@@ -207,9 +207,10 @@ enum VariantStore {
     }
 
     /// (Re)writes one variant's row of the search index from the state just written, as the
-    /// `variant_search_source` view would give it, without reading it back.
-    static func indexForSearch(_ db: Database, _ snapshot: VariantSnapshot, replacing: Bool) throws {
-        if replacing { try unindexForSearch(db, variantID: snapshot.id) }
+    /// `variant_search_source` view would give it, without reading it back. `old` is the state
+    /// it was indexed with, if it was.
+    static func indexForSearch(_ db: Database, _ snapshot: VariantSnapshot, replacing old: VariantSnapshot?) throws {
+        if let old { try unindexForSearch(db, old) }
         try db.cachedStatement(
             sql: "INSERT INTO variant_search (rowid, code, title, description, causes, fixes) VALUES (?, ?, ?, ?, ?, ?)"
         ).executeDirectly(
@@ -217,8 +218,17 @@ enum VariantStore {
             .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")))
     }
 
-    static func unindexForSearch(_ db: Database, variantID: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM variant_search WHERE rowid = ?").execute(arguments: [variantID])
+    /// Takes a variant's row out of the search index. The index keeps no copy of the text
+    /// (migration 0004), so it must be told the exact text it indexed: `snapshot` is that state.
+    static func unindexForSearch(_ db: Database, _ snapshot: VariantSnapshot) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO variant_search (variant_search, rowid, code, title, description, causes, fixes)
+                VALUES ('delete', ?, ?, ?, ?, ?, ?)
+                """
+        ).executeDirectly(
+            .integer(snapshot.id), .text(snapshot.code), .text(snapshot.title ?? ""), .text(snapshot.description),
+            .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")))
     }
 
     /// Turns a constraint the schema enforces into words, for a write that slipped past validation.
