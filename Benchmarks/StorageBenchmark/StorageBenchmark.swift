@@ -29,8 +29,8 @@ enum StorageBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
 
-        print("| variants | codes | import s | import variants/s | lookup p50 µs | lookup p99 µs | list p50 µs | search p50 µs | search p99 µs | file MiB | peak RSS MiB |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| variants | codes | import s | import variants/s | lookup p50 µs | lookup p99 µs | list p50 µs | search p50 µs | search p99 µs | search p99, best of 3 µs | file MiB | peak RSS MiB |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let path = folder.appendingPathComponent("kb-\(size).sqlite").path
             try? FileManager.default.removeItem(atPath: path)
@@ -57,18 +57,33 @@ enum StorageBenchmark {
             let searches = try await measure(queries) { query in
                 _ = try await repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 20), highlight: .brackets)
             }
+            // The same queries twice more, keeping each query's fastest run: what a search costs
+            // with this shared machine's interference taken out (see BENCHMARKS.md).
+            var fastest = try await measure(queries, sorted: false) { query in
+                _ = try await repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 20), highlight: .brackets)
+            }
+            for _ in 0..<2 {
+                let again = try await measure(queries, sorted: false) { query in
+                    _ = try await repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 20), highlight: .brackets)
+                }
+                fastest = zip(fastest, again).map { min($0, $1) }
+            }
+            fastest.sort()
             let facets = try await repository.facets(filter: CodeFilter())
             let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             print(
                 "| \(size) | \(facets.byKind.values.reduce(0, +)) | \(format(imported.seconds)) | \(Int(imported.rate)) | "
                     + "\(micros(lookups, 0.5)) | \(micros(lookups, 0.99)) | \(micros(lists, 0.5)) | "
-                    + "\(micros(searches, 0.5)) | \(micros(searches, 0.99)) | \(fileBytes / 1_048_576) | \(peakRSSMiB()) |")
+                    + "\(micros(searches, 0.5)) | \(micros(searches, 0.99)) | \(micros(fastest, 0.99)) | \(fileBytes / 1_048_576) | \(peakRSSMiB()) |")
             fflush(nil)
         }
     }
 
-    /// Runs `body` once per input (after a short warm-up) and returns each run's duration.
-    private static func measure<Input>(_ inputs: [Input], _ body: (Input) async throws -> Void) async throws -> [Duration] {
+    /// Runs `body` once per input (after a short warm-up) and returns each run's duration,
+    /// sorted unless asked to keep the inputs' order.
+    private static func measure<Input>(_ inputs: [Input], sorted: Bool = true, _ body: (Input) async throws -> Void) async throws
+        -> [Duration]
+    {
         for input in inputs.prefix(10) { try await body(input) }
         var durations: [Duration] = []
         durations.reserveCapacity(inputs.count)
@@ -77,7 +92,7 @@ enum StorageBenchmark {
             try await body(input)
             durations.append(ContinuousClock.now - start)
         }
-        return durations.sorted()
+        return sorted ? durations.sorted() : durations
     }
 
     private static func micros(_ sorted: [Duration], _ quantile: Double) -> String {
