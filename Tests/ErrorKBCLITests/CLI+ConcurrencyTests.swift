@@ -42,6 +42,8 @@ struct ConcurrencyTests {
             }
         }
 
+        // Writers start once the server has answered a read, so the readers run beside them.
+        _ = try await server.json("/v1/codes/404?vendor=akana")
         let failures = try await withThrowingTaskGroup(of: [String].self) { group in
             for writer in 0..<4 {
                 group.addTask {
