@@ -37,10 +37,11 @@ extension SQLiteKnowledgeBase {
             guard !pageRows.isEmpty else { return Page(items: [], next: nil) }
             // Snippets only for the page shown, in one statement: snippet() costs more than
             // ranking, and one MATCH walked once beats one per hit (about a quarter less).
-            // Cached by its number of placeholders: preparing a five-table FTS join costs more
-            // than running it for a page. CROSS JOIN keeps the index as the outer loop: left
+            // Cached per padded page length: preparing a five-table FTS join costs more than
+            // running it for a page. CROSS JOIN keeps the index as the outer loop: left
             // free, SQLite starts from `variant` by the rowid list and runs the whole MATCH
             // again for every hit (5.4 ms instead of 0.7 for a page of two rare words).
+            let pageIDs = RowidList(pageRows.map(\.id))
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -51,9 +52,9 @@ extension SQLiteKnowledgeBase {
                     JOIN code c ON c.id = v.code_id
                     JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id
-                    WHERE variant_search MATCH ? AND variant_search.rowid IN (\(pageRows.map { _ in "?" }.joined(separator: ",")))
+                    WHERE variant_search MATCH ? AND variant_search.rowid IN (\(pageIDs.placeholders))
                     """),
-                arguments: [highlight.open, highlight.close, query.ftsPattern] + StatementArguments(pageRows.map(\.id)))
+                arguments: [highlight.open, highlight.close, query.ftsPattern] + pageIDs.arguments)
             var byID: [Int64: Row] = [:]
             for row in rows {
                 let id: Int64 = row[0]
@@ -83,11 +84,11 @@ extension SQLiteKnowledgeBase {
                 JOIN variant v ON v.id = variant_search.rowid JOIN code c ON c.id = v.code_id
                 JOIN vendor ve ON ve.id = v.vendor_id LEFT JOIN document d ON d.id = v.document_id
                 """
-        let exclusion =
-            excluding.isEmpty ? "" : " AND variant_search.rowid NOT IN (\(excluding.map { _ in "?" }.joined(separator: ",")))"
+        let excluded = RowidList(excluding)
+        let exclusion = excluding.isEmpty ? "" : " AND variant_search.rowid NOT IN (\(excluded.placeholders))"
         var arguments: StatementArguments = [pattern]
         arguments += filterArguments
-        arguments += StatementArguments(excluding)
+        if !excluding.isEmpty { arguments += excluded.arguments }
         arguments += [limit]
         // Weights make a hit in the code or title count more than one deep in a description.
         let sql = """
@@ -97,8 +98,23 @@ extension SQLiteKnowledgeBase {
             ORDER BY score, variant_search.rowid
             LIMIT ?
             """
-        // One cached statement per shape (filters given, number of exclusions): a handful.
+        // Cached per shape: which filters are given, and the padded length of the exclusions.
         let statement = try db.cachedStatement(sql: sql)
         return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0], rank: $0[1]) }
+    }
+}
+
+/// Rowids bound as `?` placeholders, padded with -1 (never a rowid) to a power of two. Each
+/// length is a different statement to cache; padding keeps them to ten whatever page sizes
+/// clients ask for, so the statement cache cannot be made to grow without bound.
+private struct RowidList {
+    let placeholders: String
+    let arguments: StatementArguments
+
+    init(_ ids: [Int64]) {
+        var length = 8
+        while length < ids.count { length *= 2 }
+        placeholders = Array(repeating: "?", count: length).joined(separator: ",")
+        arguments = StatementArguments(ids + Array(repeating: -1, count: length - ids.count))
     }
 }

@@ -71,7 +71,7 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// A character outside `SearchQuery.whitespace`, written with `\\u` escapes only, which
+    /// A character outside `SearchQuery.whitespace`, written with `\u` escapes only, which
     /// ECMA-262, Python and PCRE read alike.
     static var notBlankPattern: String {
         func escaped(_ scalar: Unicode.Scalar) -> String {
