@@ -105,7 +105,7 @@ extension SQLiteKnowledgeBase {
 }
 
 /// Rowids bound as `?` placeholders, padded with -1 (never a rowid) to a power of two. Each
-/// length is a different statement to cache; padding keeps them to ten whatever page sizes
+/// length is a different statement to cache; padding keeps them to seven whatever page sizes
 /// clients ask for, so the statement cache cannot be made to grow without bound.
 private struct RowidList {
     let placeholders: String
