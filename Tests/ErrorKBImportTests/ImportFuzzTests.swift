@@ -5,9 +5,9 @@ import Foundation
 import Testing
 
 /// Issue 7's hostile documents. Every input is imported for real into a seeded knowledge base:
-/// it is either imported (one more revision) or refused with a one-line message naming the file,
-/// and a refusal leaves the knowledge base byte-for-byte as it was. A crash fails the whole test
-/// process and a hang fails the time limit.
+/// it is either imported (one more revision) or refused in one line (a refusal of the file
+/// itself starts with its name), and a refusal leaves the knowledge base byte-for-byte as it was.
+/// A crash fails the whole test process and a hang fails the time limit.
 @Suite("Import: hostile documents", .timeLimit(.minutes(5)))
 struct ImportFuzzTests {
     /// Fixed, so a failure names an input that can be made again; `ERRORKB_FUZZ_SEED` explores.
@@ -113,6 +113,7 @@ enum FuzzHarness {
                 let latest = try await kb.repository.revisions(code: nil, page: PageRequest(limit: 1)).items.first?.id ?? 0
                 #expect(latest == revisions + 1, "\(name): an import is exactly one revision")
             } catch let refusal as ImportRefusal {
+                #expect(refusal.description.hasPrefix(name + ": "), "\(name): \(refusal)")
                 try await expectClearRefusal(refusal.description, name: name, before: before, kb: kb)
                 tally.refusals[name] = refusal.description
             } catch let invalid as KnowledgeBaseError {
