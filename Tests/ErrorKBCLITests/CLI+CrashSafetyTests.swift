@@ -50,12 +50,7 @@ struct CrashSafetyTests {
             let share = 0.05 + 0.9 * Double(attempt % Self.kills) / Double(Self.kills - 1) + Double.random(in: -0.02...0.02)
             attempt += 1
 
-            let process = Process()
-            process.executableURL = PackagePaths.products.appendingPathComponent("errorkb")
-            process.arguments = ["import", "--vendor", "bigco", second, "--db", trial]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startImport(second, into: trial)
             try await Task.sleep(for: duration * max(share, 0.01))
             guard process.isRunning else {
                 process.waitUntilExit()
@@ -85,16 +80,23 @@ struct CrashSafetyTests {
         // A killed knowledge base takes the same import afterwards and ends where the reference did.
         let recovered = folder.path("recovered.sqlite")
         try copyDatabase(base, to: recovered)
-        let interrupted = Process()
-        interrupted.executableURL = PackagePaths.products.appendingPathComponent("errorkb")
-        interrupted.arguments = ["import", "--vendor", "bigco", second, "--db", recovered]
-        interrupted.standardOutput = FileHandle.nullDevice
-        try interrupted.run()
+        let interrupted = try startImport(second, into: recovered)
         try await Task.sleep(for: duration * 0.7)
         kill(interrupted.processIdentifier, SIGKILL)
         interrupted.waitUntilExit()
         #expect(try CLIRunner.run(["import", "--vendor", "bigco", second, "--db", recovered]).status == 0)
         #expect(try Fingerprint(of: recovered) == after)
+    }
+
+    /// `errorkb import` of `document` into `database`, running, its output discarded.
+    private func startImport(_ document: String, into database: String) throws -> Process {
+        let process = Process()
+        process.executableURL = PackagePaths.products.appendingPathComponent("errorkb")
+        process.arguments = ["import", "--vendor", "bigco", document, "--db", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     private func copyDatabase(_ source: String, to destination: String) throws {
@@ -130,7 +132,7 @@ struct Fingerprint: Equatable {
 
     init(of path: String) throws {
         let queue = try DatabaseQueue(path: path)
-        (variants, revisions, triggers, content, integrity, searchIndexIsConsistent) = try queue.write { db in
+        (variants, revisions, triggers, content, integrity) = try queue.write { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             // FTS5's own check first: the index's structure. Then the index against its text.
             try db.execute(sql: "INSERT INTO variant_search(variant_search) VALUES ('integrity-check')")
@@ -151,7 +153,7 @@ struct Fingerprint: Equatable {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM variant") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM revision") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") ?? 0,
-                content, integrity, true
+                content, integrity
             )
         }
         searchIndexIsConsistent = try SearchIndexCheck.problem(at: path) == nil

@@ -213,9 +213,7 @@ enum VariantStore {
         if let old { try unindexForSearch(db, old) }
         try db.cachedStatement(
             sql: "INSERT INTO variant_search (rowid, code, title, description, causes, fixes) VALUES (?, ?, ?, ?, ?, ?)"
-        ).executeDirectly(
-            .integer(snapshot.id), .text(snapshot.code), .text(snapshot.title ?? ""), .text(snapshot.description),
-            .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")))
+        ).executeDirectly(searchRow(snapshot))
     }
 
     /// Takes a variant's row out of the search index. The index keeps no copy of the text
@@ -226,9 +224,15 @@ enum VariantStore {
                 INSERT INTO variant_search (variant_search, rowid, code, title, description, causes, fixes)
                 VALUES ('delete', ?, ?, ?, ?, ?, ?)
                 """
-        ).executeDirectly(
+        ).executeDirectly(searchRow(snapshot))
+    }
+
+    /// A variant's rowid and columns in the search index, as `variant_search_source` gives them.
+    private static func searchRow(_ snapshot: VariantSnapshot) -> [BoundValue] {
+        [
             .integer(snapshot.id), .text(snapshot.code), .text(snapshot.title ?? ""), .text(snapshot.description),
-            .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")))
+            .text(snapshot.causes.joined(separator: " ")), .text(snapshot.fixes.joined(separator: " ")),
+        ]
     }
 
     /// Turns a constraint the schema enforces into words, for a write that slipped past validation.

@@ -15,6 +15,10 @@ extension Statement {
     /// five inserts for every variant. Used for those hot inserts only; GRDB still prepares,
     /// caches and finalizes the statement, and rebinds everything when it runs it itself.
     func executeDirectly(_ values: BoundValue...) throws {
+        try executeDirectly(values)
+    }
+
+    func executeDirectly(_ values: [BoundValue]) throws {
         let raw = sqliteStatement
         sqlite3_reset(raw)
         for (offset, value) in values.enumerated() {
