@@ -9,6 +9,31 @@ import Glibc
 public enum RawHTTP {
     /// The answer's status code, or nil when the server closed the connection without one.
     public static func send(_ request: [UInt8], port: Int, timeout seconds: Int = 10) throws -> Int? {
+        let answer = try exchange(request, port: port, timeout: seconds) { $0.contains(UInt8(ascii: "\n")) }
+        // "HTTP/1.1 404 Not Found"
+        let statusLine = String(decoding: answer.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let fields = statusLine.split(separator: " ")
+        guard fields.count >= 2, fields[0].hasPrefix("HTTP/") else { return nil }
+        return Int(fields[1])
+    }
+
+    /// Everything the server sends back for `request` until it closes the connection.
+    public static func exchange(_ request: [UInt8], port: Int, timeout seconds: Int = 10) throws -> [UInt8] {
+        try exchange(request, port: port, timeout: seconds) { _ in false }
+    }
+
+    /// ``exchange(_:port:timeout:)`` on a thread of its own, for a server in this process: its
+    /// blocking reads must not hold one of the few threads the server's handlers run on.
+    public static func exchangeOffPool(_ request: [UInt8], port: Int, timeout seconds: Int = 10) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try exchange(request, port: port, timeout: seconds) })
+            }.start()
+        }
+    }
+
+    /// Sends `request`, half-closes, and reads until `enough` says so or the server closes.
+    private static func exchange(_ request: [UInt8], port: Int, timeout seconds: Int, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(socket) }
@@ -37,16 +62,46 @@ public enum RawHTTP {
 
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !answer.contains(UInt8(ascii: "\n")) {
+        while !enough(answer) {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             answer += buffer[0..<count]
         }
-        // "HTTP/1.1 404 Not Found"
-        let statusLine = String(decoding: answer.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        let fields = statusLine.split(separator: " ")
-        guard fields.count >= 2, fields[0].hasPrefix("HTTP/") else { return nil }
-        return Int(fields[1])
+        return answer
+    }
+
+    /// One answer read off the wire.
+    public struct Answer: Sendable {
+        public var status: Int
+        /// Field names lowercased, in the order sent.
+        public var fields: [(name: String, value: String)]
+        public var body: [UInt8]
+
+        public func field(_ name: String) -> String? { fields.first { $0.name == name.lowercased() }?.value }
+    }
+
+    /// Splits bytes into the answers they hold, each framed by its `Content-Length` (none means
+    /// no body, as for a 304 or a HEAD answer: pass the requests' methods to say which).
+    public static func answers(in bytes: [UInt8], bodiless: (Int) -> Bool = { _ in false }) -> [Answer] {
+        var answers: [Answer] = []
+        var rest = bytes[...]
+        let separator: [UInt8] = Array("\r\n\r\n".utf8)
+        while let end = rest.firstRange(of: separator) {
+            let head = String(decoding: rest[rest.startIndex..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+            let statusFields = head[0].split(separator: " ")
+            guard statusFields.count >= 2, let status = Int(statusFields[1]) else { break }
+            let fields = head.dropFirst().compactMap { line -> (name: String, value: String)? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }
+            var answer = Answer(status: status, fields: fields, body: [])
+            let length = bodiless(answers.count) ? 0 : (answer.field("content-length").flatMap { Int($0) } ?? 0)
+            let bodyEnd = min(end.upperBound + length, rest.endIndex)
+            answer.body = Array(rest[end.upperBound..<bodyEnd])
+            answers.append(answer)
+            rest = rest[bodyEnd...]
+        }
+        return answers
     }
 
     /// `GET target` with a Host header and whatever else is given, as bytes.

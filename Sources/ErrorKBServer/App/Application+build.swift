@@ -1,5 +1,6 @@
 import ErrorKBCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Prometheus
 
@@ -9,28 +10,35 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     logger.logLevel = options.logLevel
     let repository = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
     let cache = ResponseCache(monitor: try ChangeMonitor(path: options.databasePath))
-    let router = buildRouter(repository: repository, options: options, registry: PrometheusCollectorRegistry(), cache: cache)
+    let registry = PrometheusCollectorRegistry()
+    let metrics = RequestMetrics(registry: registry)
+    let router = buildRouter(repository: repository, options: options, registry: registry, metrics: metrics, cache: cache)
+    let serverName = "errorkb"
+    // With --cors the CORS middleware shapes answers per request, so all of them go through it.
+    let reads = options.cors ? nil : CachedReads(cache: cache, metrics: metrics, logger: logger, serverName: serverName)
+    let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
-        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "errorkb"),
+        server: reads.map { .http1(configuration: http1, reads: $0) } ?? .http1(configuration: http1),
+        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: serverName),
         logger: logger)
 }
 
 /// The routes and middleware over a repository. HEAD is answered for every GET route.
 func buildRouter(
     repository: any KnowledgeBaseRepository, options: ServerOptions, registry: PrometheusCollectorRegistry,
-    cache: ResponseCache? = nil
+    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil
 ) -> Router<BasicRequestContext> {
+    let metrics = metrics ?? RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: RequestMetricsMiddleware(registry: registry))
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     if options.cors {
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .ifNoneMatch], allowMethods: [.get, .head]))
     }
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestGuardMiddleware())
-    if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache)) }
+    if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache, metrics: metrics)) }
     CodeRoutes(repository: repository).register(on: router)
     CatalogueRoutes(repository: repository).register(on: router)
     OperationsRoutes(repository: repository, registry: registry).register(on: router)

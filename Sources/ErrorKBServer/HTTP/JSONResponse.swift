@@ -25,13 +25,22 @@ enum JSONResponse {
     /// The answer for a body whose headers (with its `ETag`) are known: 304 when the client's
     /// copy is current, headers only for HEAD.
     static func respond(body: ByteBuffer, headers: HTTPFields, for request: Request) -> Response {
+        let answer = conditionalAnswer(body: body, headers: headers, method: request.method, ifNoneMatch: request.headers[.ifNoneMatch])
+        return Response(status: answer.status, headers: answer.headers, body: answer.body.map { .init(byteBuffer: $0) } ?? .init())
+    }
+
+    /// What ``respond(body:headers:for:)`` answers, in HTTP's own types, so the connection-level
+    /// ``CachedAnswerHandler`` answers exactly as the router does. `body` is nil when none is sent.
+    static func conditionalAnswer(
+        body: ByteBuffer, headers: HTTPFields, method: HTTPRequest.Method, ifNoneMatch: String?
+    ) -> (status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer?) {
         var headers = headers
-        if let candidates = request.headers[.ifNoneMatch], let tag = headers[.eTag], matches(candidates, tag) {
+        if let ifNoneMatch, let tag = headers[.eTag], matches(ifNoneMatch, tag) {
             headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
+            return (.notModified, headers, nil)
         }
         headers[.contentLength] = String(body.readableBytes)
-        return Response(status: .ok, headers: headers, body: request.method == .head ? .init() : .init(byteBuffer: body))
+        return (.ok, headers, method == .head ? nil : body)
     }
 
     /// `If-None-Match: "a", W/"b"` or `*` (weak comparison, as RFC 9110 §13.1.2 asks).

@@ -10,6 +10,8 @@ final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var body: ByteBuffer
         var headers: HTTPFields
+        /// The route that made it, for the metrics and log lines of the requests it answers.
+        var route: String
     }
 
     private struct State {
@@ -55,6 +57,7 @@ final class ResponseCache: Sendable {
 /// Serves `/v1/*` and `/openapi.json` GET and HEAD answers from the ``ResponseCache``.
 struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let cache: ResponseCache
+    let metrics: RequestMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -66,6 +69,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         // a version that a newer commit has already replaced, and so is never served.
         let (cached, version) = try cache.lookup(key)
         if let cached {
+            metrics.recordCacheHit(.router)
             return JSONResponse.respond(body: cached.body, headers: cached.headers, for: request)
         }
         var response = try await next(request, context)
@@ -73,7 +77,8 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         let collector = BodyCollector()
         try await response.body.write(collector.writer)
         response.body = .init(byteBuffer: collector.buffer)
-        cache.store(ResponseCache.Entry(body: collector.buffer, headers: response.headers), for: key, version: version)
+        let entry = ResponseCache.Entry(body: collector.buffer, headers: response.headers, route: context.endpointPath ?? "unmatched")
+        cache.store(entry, for: key, version: version)
         return response
     }
 }
