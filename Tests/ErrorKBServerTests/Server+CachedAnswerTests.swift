@@ -128,6 +128,26 @@ struct CachedAnswerTests {
         }
     }
 
+    @Test("a thousand pipelined cached reads on one connection are all answered, in order")
+    func longPipelines() async throws {
+        try await withServer(.live) { _, client in
+            let port = try #require(client.port)
+            let targets = ["/v1/codes/404", "/v1/codes/401", "/v1/codes/invalid_grant"]
+            for target in targets { _ = try await client.get(target) }
+            var bytes: [UInt8] = []
+            for index in 0..<1000 {
+                bytes += Array("GET \(targets[index % 3]) HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)
+            }
+            bytes += Array("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".utf8)
+            let answers = RawHTTP.answers(in: try await RawHTTP.exchangeOffPool(bytes, port: port, timeout: 60))
+            try #require(answers.count == 1001)
+            for (index, answer) in answers.prefix(1000).enumerated() {
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any])
+                #expect(body["code"] as? String == String(targets[index % 3].dropFirst("/v1/codes/".count)))
+            }
+        }
+    }
+
     @Test("requests the router must judge are left to it: content, Connection: close, a refused Accept, over-long targets")
     func requestsTheConnectionLeavesAlone() async throws {
         try await withServer(.live) { _, client in

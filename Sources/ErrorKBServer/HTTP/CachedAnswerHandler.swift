@@ -6,7 +6,8 @@ import NIOHTTPTypes
 /// task: Hummingbird's path (an async stream, a task hop, the router, five middleware) costs a
 /// cached lookup about three times what writing the stored bytes does. ``CachedReads`` decides
 /// what may be answered here; everything else, and everything behind a request still being
-/// answered by the router, passes on untouched, so answers leave in the order requests came.
+/// answered by the router, passes on untouched, so answers leave in the order requests came;
+/// so does everything while the connection's outbound buffer is full.
 ///
 /// It sits after Hummingbird's `HTTPConnectionStateHandler`, which so sees every request and
 /// answer: idle timeouts and graceful shutdown count the requests answered here too.
@@ -34,7 +35,9 @@ final class CachedAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch (unwrapInboundIn(data), reading) {
         case (.head(let request), _):
-            if passedOnAndUnanswered == 0, let answer = reads.answer(to: request) {
+            // A client that pipelines without reading fills the outbound buffer: the router's
+            // writer waits for it to drain, and so must answers from here, by going there.
+            if passedOnAndUnanswered == 0, context.channel.isWritable, let answer = reads.answer(to: request) {
                 reading = .answering(answer)
                 return
             }
