@@ -29,8 +29,8 @@ enum StorageBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
 
-        print("| variants | codes | import s | import variants/s | lookup p50 µs | lookup p99 µs | list p50 µs | search p50 µs | search p99 µs | search p99, best of 3 µs | file MiB | peak RSS MiB |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| variants | codes | import s | import variants/s | lookup p50 µs | lookup p99 µs | list p50 µs | search p50 µs | search p99 µs | search p99, best of 3 µs | prefix search p50 µs | prefix search p99 µs | file MiB | peak RSS MiB |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let path = folder.appendingPathComponent("kb-\(size).sqlite").path
             try? FileManager.default.removeItem(atPath: path)
@@ -69,12 +69,22 @@ enum StorageBenchmark {
                 fastest = zip(fastest, again).map { min($0, $1) }
             }
             fastest.sort()
+            // Prefixes as people type them: the first four letters of a telling word (`tok*`),
+            // alone or before a whole word. Each matches many terms, so they are measured apart.
+            let prefixQueries = (0..<max(samples / 4, 20)).map { index -> String in
+                let prefix = String(telling().prefix(4)) + "*"
+                return index % 2 == 0 ? prefix : prefix + " " + telling()
+            }
+            let prefixSearches = try await measure(prefixQueries) { query in
+                _ = try await repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 20), highlight: .brackets)
+            }
             let facets = try await repository.facets(filter: CodeFilter())
             let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             print(
                 "| \(size) | \(facets.byKind.values.reduce(0, +)) | \(format(imported.seconds)) | \(Int(imported.rate)) | "
                     + "\(micros(lookups, 0.5)) | \(micros(lookups, 0.99)) | \(micros(lists, 0.5)) | "
-                    + "\(micros(searches, 0.5)) | \(micros(searches, 0.99)) | \(micros(fastest, 0.99)) | \(fileBytes / 1_048_576) | \(peakRSSMiB()) |")
+                    + "\(micros(searches, 0.5)) | \(micros(searches, 0.99)) | \(micros(fastest, 0.99)) | "
+                    + "\(micros(prefixSearches, 0.5)) | \(micros(prefixSearches, 0.99)) | \(fileBytes / 1_048_576) | \(peakRSSMiB()) |")
             fflush(nil)
         }
     }

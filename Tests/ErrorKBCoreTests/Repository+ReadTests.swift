@@ -87,6 +87,11 @@ struct RepositoryReadTests {
         #expect(try await codes("gatew*") == ["502", "504"])
         #expect(try await codes("gateways") == ["502", "504"])
         #expect(try await codes("revoke").contains("invalid_grant"))
+        // A prefix search finds its page's snippets by another plan (see search()): each hit
+        // still has one, with the matched word marked.
+        let prefixed = try await kb.repository.search("gatew* timeout", filter: CodeFilter(), page: PageRequest(limit: 100), highlight: .brackets).items
+        #expect(!prefixed.isEmpty)
+        #expect(prefixed.allSatisfy { $0.snippet.lowercased().contains("[gateway") })
     }
 
     @Test("search pages never repeat a hit", arguments: [1, 3, 10])

@@ -41,7 +41,15 @@ extension SQLiteKnowledgeBase {
             // running it for a page. CROSS JOIN keeps the index as the outer loop: left
             // free, SQLite starts from `variant` by the rowid list and runs the whole MATCH
             // again for every hit (5.4 ms instead of 0.7 for a page of two rare words).
+            //
+            // The rowid list is used two ways. Left as is, FTS5 seeks each listed rowid in each
+            // term's doclist, about 30 µs a seek: right for whole words, whose doclists are
+            // long when common. With a prefix term each seek merges every term under the
+            // prefix; walking the MATCH once and filtering by the list (`+rowid`, which SQLite
+            // cannot hand to FTS5) is then 5 to 12 times faster (`bek*` on 100k variants:
+            // 9.5 ms instead of 114).
             let pageIDs = RowidList(pageRows.map(\.id))
+            let rowidFilter = query.terms.contains(where: \.isPrefix) ? "+variant_search.rowid" : "variant_search.rowid"
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -52,7 +60,7 @@ extension SQLiteKnowledgeBase {
                     JOIN code c ON c.id = v.code_id
                     JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id
-                    WHERE variant_search MATCH ? AND variant_search.rowid IN (\(pageIDs.placeholders))
+                    WHERE variant_search MATCH ? AND \(rowidFilter) IN (\(pageIDs.placeholders))
                     """),
                 arguments: [highlight.open, highlight.close, query.ftsPattern] + pageIDs.arguments)
             var byID: [Int64: Row] = [:]
