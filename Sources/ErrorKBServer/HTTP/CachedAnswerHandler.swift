@@ -59,7 +59,8 @@ final class CachedAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { passedOnAndUnanswered -= 1 }
+        // Never below zero: a parse error's 400 answers no request that was passed on.
+        if case .end = unwrapOutboundIn(data) { passedOnAndUnanswered = max(0, passedOnAndUnanswered - 1) }
         context.write(data, promise: promise)
     }
 }

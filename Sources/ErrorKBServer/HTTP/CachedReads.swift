@@ -1,5 +1,6 @@
 import ErrorKBCore
 import HTTPTypes
+import Hummingbird
 import Logging
 import NIOCore
 
@@ -72,6 +73,9 @@ struct CachedReads: Sendable {
         metrics.record(route: answer.route, method: answer.method, status: answer.head.status.code, nanoseconds: elapsed)
         guard logger.logLevel <= .info else { return }
         let path = answer.target.firstIndex(of: "?").map { String(answer.target[..<$0]) } ?? answer.target
+        // The same request id field as the router's lines carry.
+        var logger = logger
+        logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
         RequestLogLine.write(
             to: logger, method: answer.method, path: path, route: answer.route, status: answer.head.status.code,
             bytes: answer.head.headerFields[.contentLength] ?? (answer.head.status == .notModified ? "0" : nil),
