@@ -171,7 +171,7 @@ struct CachedAnswerTests {
         }
     }
 
-    @Test("the errorkb-server binary answers repeated reads on the connection")
+    @Test("the errorkb-server binary answers repeated reads on the connection, watching the WAL-index header")
     func theBinaryUsesTheConnectionCache() async throws {
         let folder = try TemporaryFolder()
         let server = try await ServerProcess(database: folder.path("kb.sqlite"))
@@ -180,6 +180,11 @@ struct CachedAnswerTests {
         let line = metrics.split(separator: "\n").first { $0.hasPrefix(#"errorkb_response_cache_hits_total{layer="connection"}"#) }
         let hits = try #require(line.flatMap { Int($0.split(separator: " ").last ?? "") })
         #expect(hits >= 1)
+        // It watches for commits through the WAL-index header: its own read-only mapping of
+        // the -shm file, beside SQLite's read-write one.
+        let maps = try ProcFile.read("/proc/\(server.process.processIdentifier)/maps")
+        let shm = maps.split(separator: "\n").filter { $0.hasSuffix("kb.sqlite-shm") }
+        #expect(shm.contains { $0.split(separator: " ")[1] == "r--s" }, "\(shm)")
         #expect(try await server.stop() == 0)
     }
 

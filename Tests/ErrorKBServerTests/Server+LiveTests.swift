@@ -41,7 +41,7 @@ struct LiveServerTests {
         let port = String(format: "%04X", server.port)
         var listening: [String] = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
+            let text = (try? ProcFile.read(table)) ?? ""
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
                 guard fields.count > 3, fields[3] == "0A", fields[1].hasSuffix(":" + port) else { continue }
