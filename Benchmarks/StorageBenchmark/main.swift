@@ -22,7 +22,9 @@ if arguments.first == "generate" {
     guard let variants = value(after: "--variants").flatMap(Int.init), variants > 0 else { fail("generate needs --variants N") }
     guard let path = value(after: "--db") else { fail("generate needs --db PATH") }
     let result = try await StorageBenchmark.generate(variants: variants, at: path)
-    print("generated \(variants) variants in \(path): \(String(format: "%.1f", result.seconds)) s, \(Int(result.rate)) variants/s")
+    print(
+        "generated \(variants) variants in \(path): \(String(format: "%.1f", result.seconds)) s, \(Int(result.rate)) variants/s; "
+            + "search index merged from \(result.segmentsBefore) segments in \(String(format: "%.2f", result.mergeSeconds)) s")
 } else {
     let sizes = (value(after: "--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
     guard !sizes.isEmpty else { fail("--sizes takes numbers such as 10000,100000") }

@@ -19,6 +19,34 @@ struct StorageCommandTests {
         #expect(status.output.contains("schema version 4 of 4"))
     }
 
+    @Test("import says when the search index is worth merging; optimize merges it")
+    func optimizeMergesTheSearchIndex() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        #expect(try CLIRunner.run(["init", "--db", db]).status == 0)
+        // Each edit is a transaction, and each adds a segment to the index.
+        for edit in 0..<5 {
+            #expect(try CLIRunner.run(["cause", "add", "404", "--vendor", "akana", "Cause \(edit).", "--db", db]).status == 0)
+        }
+        let seed = PackagePaths.seed("000_a66a2b6a826d23c4.txt")
+        let before = try CLIRunner.run(["import", seed, "--db", db])
+        #expect(before.status == 0)
+        // "the search index has N segments; `errorkb optimize` merges them ..."
+        let hinted = before.error.components(separatedBy: "the search index has ").dropFirst().first
+            .flatMap { Int($0.prefix { $0.isNumber }) }
+        let segments = try #require(hinted, "no hint in: \(before.error)")
+        #expect(segments > 4)
+        #expect(before.error.contains("`errorkb optimize` merges them"))
+
+        let optimized = try CLIRunner.run(["optimize", "--db", db])
+        #expect(optimized.status == 0)
+        #expect(optimized.output.hasPrefix("search index: \(segments) segments → 1 in "))
+        let after = try CLIRunner.run(["import", seed, "--db", db])
+        #expect(after.status == 0 && !after.error.contains("segments"))
+        let search = try CLIRunner.run(["search", "cause", "--db", db])
+        #expect(search.status == 0 && search.output.contains("404"))
+    }
+
     @Test("--db and ERRORKB_DB choose the file, --db first")
     func databaseSelection() throws {
         let folder = try TemporaryFolder()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ErrorKBCore
 import ErrorKBImport
 
@@ -73,5 +74,16 @@ struct ImportCommand: AsyncParsableCommand {
         } else {
             ImportReportPrinter(terminal: .current).print(reports)
         }
+        // Merging is not done here: it rewrites the whole index, which for a small import
+        // into a large knowledge base costs far more than the import.
+        let segments = try await repository.searchIndexSegments()
+        if !dryRun, segments > Self.segmentsWorthMerging {
+            FileHandle.standardError.write(Data(
+                "the search index has \(segments) segments; `errorkb optimize` merges them and makes searches faster\n".utf8))
+        }
     }
+
+    /// Above this many segments searches are measurably slower (BENCHMARKS.md: 8 against 1
+    /// made the 100k bench's search p99 1.6 times as long).
+    static let segmentsWorthMerging = 4
 }

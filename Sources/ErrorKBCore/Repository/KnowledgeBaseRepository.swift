@@ -62,4 +62,6 @@ public protocol KnowledgeBaseRepository: Sendable {
     func backup(to path: String) async throws
     /// Undoes a revision as a new revision. Refuses if a later revision changed the same entities.
     func revert(revision id: Int64, actor: String) async throws -> Revision
+    /// Merges the search index into one segment, which makes searches faster; for after bulk imports.
+    func optimizeSearchIndex() async throws -> SearchIndexOptimization
 }

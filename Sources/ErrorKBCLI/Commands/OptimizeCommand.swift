@@ -1,0 +1,28 @@
+import ArgumentParser
+import ErrorKBCore
+
+struct OptimizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Merge the search index into one segment, which makes searches faster.",
+        discussion: """
+            Every import adds a segment to the search index and SQLite merges only some of \
+            them; each one left makes every search a little slower. Run this after large \
+            imports (`errorkb import` says when it is worth it). It rewrites the index, about \
+            0.4 s per 100,000 variants, in one transaction; the server keeps answering meanwhile.
+
+            Example:
+              errorkb optimize --db /var/lib/errorkb/kb.sqlite
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await global.openRepository().optimizeSearchIndex()
+        let seconds = (clock.now - start).components
+        let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+        print("search index: \(result.segmentsBefore) segments → \(result.segmentsAfter) in \(String(format: "%.2f", elapsed)) s")
+    }
+}

@@ -1,0 +1,44 @@
+import ErrorKBCore
+import ErrorKBTestSupport
+import Testing
+
+/// Merging the search index must change how fast searches are, never what they find.
+@Suite("Repository: search index maintenance")
+struct MaintenanceTests {
+    @Test("optimize leaves one segment and the same hits, snippets, ranks, text and history")
+    func optimizeChangesNothingButSegments() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        // Every write transaction adds a segment of its own.
+        let id = try #require(try await kb.repository.code("404", vendor: "akana")?.variants.first?.id)
+        for round in 0..<6 {
+            _ = try await kb.repository.editVariant(id: id, actor: "test", action: "variant.update") { $0.title = "Missing resource \(round)" }
+        }
+        let queries = ["token", "expired token", "resource", "gatew*", "invalid grant", "missing", "server error"]
+        func results() async throws -> [[SearchHit]] {
+            var all: [[SearchHit]] = []
+            for query in queries {
+                all.append(try await kb.repository.search(query, filter: CodeFilter(), page: PageRequest(limit: 50), highlight: .brackets).items)
+            }
+            return all
+        }
+        let before = try await results()
+        let export = try await kb.exportJSON()
+        let revisions = try await kb.repository.revisions(code: nil, page: PageRequest(limit: 500)).items.count
+        let segments = try await kb.repository.searchIndexSegments()
+        #expect(segments > 1)
+
+        let merged = try await kb.repository.optimizeSearchIndex()
+        #expect(merged == SearchIndexOptimization(segmentsBefore: segments, segmentsAfter: 1))
+        #expect(try await kb.repository.searchIndexSegments() == 1)
+        #expect(try await results() == before)
+        #expect(before.allSatisfy { !$0.isEmpty })
+        #expect(try await kb.exportJSON() == export)
+        #expect(try await kb.repository.revisions(code: nil, page: PageRequest(limit: 500)).items.count == revisions)
+        #expect(try kb.searchIndexProblem() == nil)
+
+        // Later writes are indexed as before.
+        _ = try await kb.repository.editVariant(id: id, actor: "test", action: "variant.update") { $0.title = "Quokka" }
+        #expect(try await kb.repository.search("quokka", filter: CodeFilter(), page: PageRequest(limit: 5), highlight: .brackets).items.map(\.variantID) == [id])
+        #expect(try kb.searchIndexProblem() == nil)
+    }
+}
