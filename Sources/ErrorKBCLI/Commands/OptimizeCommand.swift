@@ -23,6 +23,7 @@ struct OptimizeCommand: AsyncParsableCommand {
         let result = try await global.openRepository().optimizeSearchIndex()
         let seconds = (clock.now - start).components
         let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
-        print("search index: \(result.segmentsBefore) segments → \(result.segmentsAfter) in \(String(format: "%.2f", elapsed)) s")
+        func segments(_ count: Int) -> String { count == 1 ? "1 segment" : "\(count) segments" }
+        print("search index: \(segments(result.segmentsBefore)) → \(result.segmentsAfter) in \(String(format: "%.2f", elapsed)) s")
     }
 }
