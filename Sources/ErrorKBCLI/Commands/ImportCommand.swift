@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import ErrorKBCore
 import ErrorKBImport
+import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

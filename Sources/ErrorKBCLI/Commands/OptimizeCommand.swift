@@ -6,10 +6,11 @@ struct OptimizeCommand: AsyncParsableCommand {
         commandName: "optimize",
         abstract: "Merge the search index into one segment, which makes searches faster.",
         discussion: """
-            Every import adds a segment to the search index and SQLite merges only some of \
-            them; each one left makes every search a little slower. Run this after large \
-            imports (`errorkb import` says when it is worth it). It rewrites the index, about \
-            0.4 s per 100,000 variants, in one transaction; the server keeps answering meanwhile.
+            Every write (an import, an edit) adds segments to the search index and SQLite \
+            merges only some of them; each one left makes every search a little slower. Run \
+            this after large imports (`errorkb import` says when it is worth it). It rewrites \
+            the index, about 0.4 s per 100,000 variants, in one transaction; the server keeps \
+            answering meanwhile. It changes no entry and records no revision.
 
             Example:
               errorkb optimize --db /var/lib/errorkb/kb.sqlite

@@ -15,7 +15,7 @@ public struct SearchIndexOptimization: Sendable, Equatable {
 
 extension SQLiteKnowledgeBase {
     /// Merges the search index into one segment (FTS5 `optimize`), in one transaction. Every
-    /// import transaction adds a segment and FTS5 merges only some of them; at 100k variants
+    /// write transaction adds segments and FTS5 merges only some of them; at 100k variants
     /// after 20 imports the index had 8, and searches ran in about 60% of the time once merged
     /// (BENCHMARKS.md). It rewrites the whole index, about 0.4 s per 100k variants, so it is
     /// run after bulk imports, not after every write. The text and revisions are untouched.
