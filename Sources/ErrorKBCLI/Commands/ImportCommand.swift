@@ -76,8 +76,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         // Merging is not done here: it rewrites the whole index, which for a small import
         // into a large knowledge base costs far more than the import.
+        guard !dryRun else { return }
         let segments = try await repository.searchIndexSegments()
-        if !dryRun, segments > Self.segmentsWorthMerging {
+        if segments > Self.segmentsWorthMerging {
             FileHandle.standardError.write(Data(
                 "the search index has \(segments) segments; `errorkb optimize` merges them and makes searches faster\n".utf8))
         }

@@ -35,7 +35,7 @@ struct CachedReads: Sendable {
         let started = RequestMetrics.now
         guard request.method == .get || request.method == .head, let target = request.path,
             target.utf8.count <= RequestRules.maximumURIBytes,
-            target.hasPrefix("/v1/") || target == "/openapi.json"
+            ResponseCache.keepsAnswers(forPath: target.prefix { $0 != "?" })
         else { return nil }
         // One pass over the fields: HTTPFields' subscript walks them all and joins repeats.
         var accept: String?
@@ -50,7 +50,7 @@ struct CachedReads: Sendable {
             case let name where Self.declinedFields.contains(name): return nil
             default: break
             }
-            headerBytes += field.name.rawName.utf8.count + field.value.utf8.count + 4
+            headerBytes += RequestRules.fieldBytes(field)
         }
         guard headerBytes <= RequestRules.maximumHeaderBytes, let entry = try? cache.lookup(target).entry else { return nil }
         if let accept {
@@ -72,7 +72,7 @@ struct CachedReads: Sendable {
         metrics.recordCacheHit(.connection)
         metrics.record(route: answer.route, method: answer.method, status: answer.head.status.code, nanoseconds: elapsed)
         guard logger.logLevel <= .info else { return }
-        let path = answer.target.firstIndex(of: "?").map { String(answer.target[..<$0]) } ?? answer.target
+        let path = String(answer.target.prefix { $0 != "?" })
         // The same request id field as the router's lines carry.
         var logger = logger
         logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())

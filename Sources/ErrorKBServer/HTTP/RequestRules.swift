@@ -11,7 +11,12 @@ enum RequestRules {
 
     /// The header section's size as the limit counts it: each field's name, value and framing.
     static func headerBytes(_ fields: HTTPFields) -> Int {
-        fields.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        fields.reduce(0) { $0 + fieldBytes($1) }
+    }
+
+    /// One field's share of ``headerBytes(_:)``.
+    static func fieldBytes(_ field: HTTPField) -> Int {
+        field.name.rawName.utf8.count + field.value.utf8.count + 4
     }
 
     /// True when an `Accept` header admits `contentType` (ignoring quality weights of zero).

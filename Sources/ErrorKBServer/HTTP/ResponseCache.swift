@@ -28,6 +28,12 @@ final class ResponseCache: Sendable {
         self.monitor = monitor
     }
 
+    /// Whether answers for `path` (the target without its query) are kept: the knowledge-base
+    /// routes and the OpenAPI document. The router's middleware and the connection ask alike.
+    static func keepsAnswers(forPath path: some StringProtocol) -> Bool {
+        path.hasPrefix("/v1/") || path == "/openapi.json"
+    }
+
     /// The cached answer for `key`, after dropping everything if the database changed, and
     /// the database version it was looked up at.
     func lookup(_ key: String) throws -> (entry: Entry?, version: Int64) {
@@ -61,7 +67,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard request.method == .get || request.method == .head, path.hasPrefix("/v1/") || path == "/openapi.json" else {
+        guard request.method == .get || request.method == .head, ResponseCache.keepsAnswers(forPath: path) else {
             return try await next(request, context)
         }
         let key = request.uri.string
