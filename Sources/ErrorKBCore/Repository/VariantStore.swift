@@ -76,8 +76,10 @@ enum VariantStore {
     static func ensureCode(_ db: Database, code: String, kind: CodeKind, recorder: RevisionRecorder) throws -> Int64 {
         if let id = try codeID(db, code: code) { return id }
         try validateCode(code, kind: kind)
-        try db.execute(
-            sql: "INSERT INTO code (code, kind) VALUES (?, ?)", arguments: [code, kind.rawValue])
+        // Cached: an import of new documents creates thousands of codes, and parsing this
+        // statement each time was 2.5% of one.
+        try db.cachedStatement(sql: "INSERT INTO code (code, kind) VALUES (?, ?)")
+            .executeDirectly(.text(code), .text(kind.rawValue))
         try recorder.record(.code, key: code, code: code, before: nil, after: CodeSnapshot(code: code, kind: kind))
         return db.lastInsertedRowID
     }
