@@ -11,7 +11,8 @@ public enum KnowledgeBaseDatabase {
     /// to the latest schema.
     public static func openForWriting(at path: String, migrate: Bool = true) throws -> DatabasePool {
         try createOwnerOnlyFileIfMissing(at: path)
-        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+        let checkpointer = try BackgroundCheckpointer(path: path)
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, checkpointer: checkpointer))
         if migrate { try SchemaMigrations.migrator().migrate(pool) }
         return pool
     }
@@ -50,7 +51,9 @@ public enum KnowledgeBaseDatabase {
             pending: known.filter { !applied.contains($0) })
     }
 
-    static func configuration(readOnly: Bool) -> Configuration {
+    /// - Parameter checkpointer: takes the writer's checkpoints off its thread. The
+    ///   configuration keeps it alive as long as any connection made from it.
+    static func configuration(readOnly: Bool, checkpointer: BackgroundCheckpointer? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
@@ -63,6 +66,8 @@ public enum KnowledgeBaseDatabase {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Imports touch many index pages; a larger cache saves rewriting them (32 MiB).
                 try db.execute(sql: "PRAGMA cache_size = -32768")
+                // A pool's readers are made from this configuration too, marked read-only.
+                if !db.configuration.readonly { checkpointer?.takeOverCheckpoints(of: db) }
             }
         }
         return configuration
