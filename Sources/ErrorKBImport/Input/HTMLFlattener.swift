@@ -8,9 +8,9 @@ import Foundation
 enum HTMLFlattener {
     static func looksLikeHTML(_ lines: [SourceLine]) -> Bool {
         let head = lines.prefix(40).map { $0.text.lowercased() }.joined(separator: "\n")
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table")
-            || head.contains("<body") || (head.contains("<p>") && head.contains("</p>"))
-            || head.contains("<h1") || head.contains("<h2")
+        return head.containsBytes("<html") || head.containsBytes("<!doctype html") || head.containsBytes("<table")
+            || head.containsBytes("<body") || (head.containsBytes("<p>") && head.containsBytes("</p>"))
+            || head.containsBytes("<h1") || head.containsBytes("<h2")
     }
 
     static func flatten(_ lines: [SourceLine]) -> [SourceLine] {
@@ -193,7 +193,7 @@ enum HTMLEntities {
     ]
 
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.containsBytes("&") else { return text }
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {

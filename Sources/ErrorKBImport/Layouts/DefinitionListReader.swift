@@ -46,7 +46,7 @@ enum DefinitionListReader {
     /// A line that is only a code, perhaps with a section number before it and a title after.
     static func term(_ line: SourceLine) -> (code: String, title: String?)? {
         var text = line.trimmed
-        guard !text.isEmpty, !text.contains("|") else { return nil }
+        guard !text.isEmpty, !text.containsBytes("|") else { return nil }
         if text.hasPrefix("#") { text = String(text.drop { $0 == "#" }) }
         text = CodeToken.stripMarkup(LineShape.stripSectionNumber(text.trimmingWhitespace()))
         guard let (code, rest) = CodeToken.leading(text) else { return nil }
@@ -65,7 +65,7 @@ enum DefinitionListReader {
         while next < lines.count, lines[next].isBlank { next += 1 }
         guard next < lines.count, next - index <= 3 else { return nil }
         let line = lines[next]
-        guard term(line) == nil, !line.text.contains("|"), !PageChrome.isChrome(line.text) else { return nil }
+        guard term(line) == nil, !line.text.containsBytes("|"), !PageChrome.isChrome(line.text) else { return nil }
         // Under a flush-left term, a heading is the next section, not a description.
         if line.indentation <= lines[index].indentation, LineShape.heading(line.text) != nil,
             !line.trimmed.hasPrefix("-"), ItemLabel.of(line.trimmed) == nil
@@ -141,7 +141,7 @@ enum DefinitionListReader {
     /// In flush-left text the body ends at the next code, table, or heading after a blank line.
     private static func endsBody(_ lines: [SourceLine], at index: Int, previousBlank: Bool) -> Bool {
         let line = lines[index]
-        if term(line) != nil || line.text.contains("|") || PageChrome.isChrome(line.text) { return true }
+        if term(line) != nil || line.text.containsBytes("|") || PageChrome.isChrome(line.text) { return true }
         if line.trimmed.hasPrefix("#") { return true }
         guard previousBlank, LineShape.heading(line.text) != nil, ItemLabel.of(line.trimmed) == nil else { return false }
         return true

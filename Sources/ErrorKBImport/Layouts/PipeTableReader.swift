@@ -15,7 +15,7 @@ enum PipeTableReader {
         var reader = RowReader(columns: header.columns, roles: roles, codeColumn: codeColumn, section: section,
             cellPerLine: header.trailingPipes)
         var index = header.end
-        while index < lines.count, lines[index].text.contains("|"), !isSeparator(lines[index].text) {
+        while index < lines.count, lines[index].text.containsBytes("|"), !isSeparator(lines[index].text) {
             reader.consume(lines[index])
             index += 1
         }
@@ -36,7 +36,7 @@ enum PipeTableReader {
         var index = start
         while index < lines.count, index - start < maximumHeaderLines {
             let text = lines[index].trimmed
-            guard text.contains("|") else { return nil }
+            guard text.containsBytes("|") else { return nil }
             if isSeparator(text) {
                 let separatorColumns = splitCells(text).count
                 guard !cells.isEmpty else { return nil }
@@ -54,7 +54,7 @@ enum PipeTableReader {
     /// `---|---|`, `| :--- | ---: |`
     static func isSeparator(_ line: String) -> Bool {
         let text = line.trimmingWhitespace()
-        guard text.contains("---") else { return false }
+        guard text.containsBytes("---") else { return false }
         return text.allSatisfy { "-:| \t".contains($0) }
     }
 

@@ -39,7 +39,7 @@ enum CodeToken {
     /// `RATE_LIMITED`. A plain word is too often just a word.
     static func isStringCode(_ token: String) -> Bool {
         guard token.count <= 100, let first = token.unicodeScalars.first, first.properties.isAlphabetic,
-            first.isASCII, token.contains("_"), !token.hasSuffix("_"), !token.contains("__")
+            first.isASCII, token.containsBytes("_"), !token.hasSuffix("_"), !token.containsBytes("__")
         else { return false }
         return token.unicodeScalars.allSatisfy { $0.isASCII && (isCodeScalar($0)) }
     }

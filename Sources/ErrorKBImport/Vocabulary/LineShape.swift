@@ -13,7 +13,7 @@ enum LineShape {
         }
         text = stripSectionNumber(text)
         text = CodeToken.stripMarkup(text)
-        guard !text.isEmpty, text.count <= 90, !text.contains("|") else { return nil }
+        guard !text.isEmpty, text.count <= 90, !text.containsBytes("|") else { return nil }
         if markdown { return text }
         guard let first = text.first, first.isUppercase || first.isNumber else { return nil }
         guard let last = text.last, !".,;:!".contains(last) else { return nil }

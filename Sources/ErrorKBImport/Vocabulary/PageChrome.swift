@@ -37,7 +37,7 @@ enum PageChrome {
 
     /// `04_errors.md`: a file name standing alone.
     private static func isFileName(_ text: String) -> Bool {
-        guard !text.contains(" "), let dot = text.lastIndex(of: "."), dot != text.startIndex else { return false }
+        guard !text.containsBytes(" "), let dot = text.lastIndex(of: "."), dot != text.startIndex else { return false }
         let suffix = text[text.index(after: dot)...].lowercased()
         return ["md", "markdown", "txt", "html", "htm", "rst", "adoc", "mdx"].contains(suffix)
     }
