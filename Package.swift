@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "errorkb",
-            dependencies: ["ErrorKBCLI"],
+            dependencies: ["ErrorKBCLI", "ErrorKBCore"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

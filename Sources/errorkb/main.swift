@@ -1,4 +1,8 @@
 import ErrorKBCLI
+import ErrorKBCore
 import Foundation
 
-exit(await ErrorKBMain.main())
+let status = await ErrorKBMain.main()
+// The command has let go of the knowledge base; its last checkpoint may still be running.
+KnowledgeBaseDatabase.finishBackgroundWork()
+exit(status)

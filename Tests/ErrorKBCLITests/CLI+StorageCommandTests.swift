@@ -19,6 +19,28 @@ struct StorageCommandTests {
         #expect(status.output.contains("schema version 4 of 4"))
     }
 
+    @Test("a large import leaves the file complete when the command ends: checkpointed, no log behind")
+    func largeImportLeavesNoLogBehind() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        // 8,000 rows: far past the 1,000 log pages that start a background checkpoint.
+        var page = "# Big vendor errors\n\n| Code | Title | Description | Fix |\n|---|---|---|---|\n"
+        for row in 0..<8_000 {
+            page += "| err_code_\(row) | Error \(row) | Something \(row) went wrong upstream. | Retry \(row). Then call us. |\n"
+        }
+        let document = folder.path("big.md")
+        try page.write(toFile: document, atomically: true, encoding: .utf8)
+
+        let imported = try CLIRunner.run(["import", document, "--vendor", "acme", "--db", db])
+        #expect(imported.status == 0, "\(imported.error)")
+        // The process waited for its checkpoint and closed the file last, which deletes the log.
+        #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int)
+        #expect(size > 8_000 * 500)
+        let shown = try CLIRunner.run(["show", "err_code_7999", "--db", db])
+        #expect(shown.status == 0 && shown.output.contains("Something 7999 went wrong upstream."))
+    }
+
     @Test("import says when the search index is worth merging; optimize merges it")
     func optimizeMergesTheSearchIndex() throws {
         let folder = try TemporaryFolder()

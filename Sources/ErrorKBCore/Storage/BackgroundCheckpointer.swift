@@ -16,6 +16,10 @@ final class BackgroundCheckpointer: Sendable {
     /// SQLite's own threshold for its automatic checkpoint.
     static let pagesBeforeCheckpoint: Int32 = 1_000
 
+    /// Every checkpointer from its opening to its closing, so that a process can wait for
+    /// them before it exits (``waitUntilAllClosed(timeout:)``).
+    private static let open = DispatchGroup()
+
     private let queue: DispatchQueue
     /// Used on `queue` only; the mutex makes that checkable rather than a promise.
     private let connection: Mutex<OpaquePointer>
@@ -35,11 +39,23 @@ final class BackgroundCheckpointer: Sendable {
             throw KnowledgeBaseError.schema("cannot open \(path) for checkpoints: \(message)")
         }
         connection = Mutex(database)
+        Self.open.enter()
     }
 
     deinit {
-        // Nothing is queued any more: every queued checkpoint holds a reference to self.
+        // Nothing is queued any more: every queued checkpoint holds a reference to self. When
+        // this is the file's last connection, closing it also checkpoints what is left and
+        // deletes the log, as closing the writer would have.
         connection.withLock { _ = sqlite3_close($0) }
+        Self.open.leave()
+    }
+
+    /// Waits until every checkpointer has finished its work and closed, which each does once
+    /// the connections it serves are gone. Why: a short-lived process (the CLI) that exits
+    /// while a checkpoint runs leaves the copy, and the log, to whoever opens the file next.
+    /// Returns false if `timeout` passed first.
+    static func waitUntilAllClosed(timeout: DispatchTime) -> Bool {
+        open.wait(timeout: timeout) == .success
     }
 
     /// Takes over the checkpoints of a writing connection. SQLite's automatic checkpoint is a

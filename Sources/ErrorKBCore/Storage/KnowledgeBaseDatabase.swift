@@ -17,6 +17,13 @@ public enum KnowledgeBaseDatabase {
         return pool
     }
 
+    /// Waits, up to `seconds`, for the background checkpoints of every knowledge base this
+    /// process has opened for writing and since let go. A process calls it before it exits.
+    @discardableResult
+    public static func finishBackgroundWork(seconds: Double = 60) -> Bool {
+        BackgroundCheckpointer.waitUntilAllClosed(timeout: .now() + seconds)
+    }
+
     /// Applies the pending migrations, each in its own transaction; returns those applied.
     @discardableResult
     public static func migrate(_ writer: any DatabaseWriter) throws -> [String] {
