@@ -1,5 +1,6 @@
 import ErrorKBTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// The `errorkb` executable, run as a separate process on real files.
@@ -46,10 +47,21 @@ struct StorageCommandTests {
         let folder = try TemporaryFolder()
         let db = folder.path("kb.sqlite")
         #expect(try CLIRunner.run(["init", "--db", db]).status == 0)
-        // Each edit is a transaction, and each adds a segment to the index.
-        for edit in 0..<5 {
-            #expect(try CLIRunner.run(["cause", "add", "404", "--vendor", "akana", "Cause \(edit).", "--db", db]).status == 0)
+        // Another program writing plain SQL (errorkb's own writes merge small segments as they
+        // go): each statement that runs a search trigger adds a segment to the index.
+        let other = try DatabaseQueue(path: db)
+        for edit in 0..<4 {
+            try other.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO variant_item (variant_id, list, position, text)
+                        SELECT v.id, 'cause', 100 + ?, ? FROM variant v JOIN code c ON c.id = v.code_id
+                        WHERE c.code = '404' ORDER BY v.id LIMIT 1
+                        """,
+                    arguments: [edit, "Cause \(edit)."])
+            }
         }
+        try other.close()
         let seed = PackagePaths.seed("000_a66a2b6a826d23c4.txt")
         let before = try CLIRunner.run(["import", seed, "--db", db])
         #expect(before.status == 0)
@@ -65,7 +77,8 @@ struct StorageCommandTests {
         #expect(optimized.output.hasPrefix("search index: \(segments) segments → 1 in "))
         let after = try CLIRunner.run(["import", seed, "--db", db])
         #expect(after.status == 0 && !after.error.contains("segments"))
-        let search = try CLIRunner.run(["search", "cause", "--db", db])
+        // The second import put the document's text back over the other program's causes.
+        let search = try CLIRunner.run(["search", "resource", "--db", db])
         #expect(search.status == 0 && search.output.contains("404"))
     }
 

@@ -41,4 +41,28 @@ struct MaintenanceTests {
         #expect(try await kb.repository.search("quokka", filter: CodeFilter(), page: PageRequest(limit: 5), highlight: .brackets).items.map(\.variantID) == [id])
         #expect(try kb.searchIndexProblem() == nil)
     }
+
+    @Test("single edits keep the index at a few segments and searchable")
+    func editsKeepTheIndexSmall() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        _ = try await kb.repository.optimizeSearchIndex()
+        let id = try #require(try await kb.repository.code("404", vendor: "akana")?.variants.first?.id)
+        // Each edit runs several trigger statements, each a segment of its own: without the
+        // merge at the end of every write, 20 of them left 12 to 16.
+        var most = 0
+        for round in 0..<20 {
+            _ = try await kb.repository.editVariant(id: id, actor: "test", action: "variant.update") {
+                $0.title = "Quokka \(round)"
+                $0.causes.append("Wallaby number \(round).")
+            }
+            most = max(most, try await kb.repository.searchIndexSegments())
+        }
+        #expect(most <= 3)
+        for word in ["quokka", "wallaby"] {
+            let found = try await kb.repository.search(word, filter: CodeFilter(), page: PageRequest(limit: 5), highlight: .brackets)
+            #expect(found.items.map(\.variantID) == [id])
+        }
+        #expect(try await kb.repository.code("404", vendor: "akana")?.variants.first?.title == "Quokka 19")
+        #expect(try kb.searchIndexProblem() == nil)
+    }
 }

@@ -9,6 +9,7 @@ extension SQLiteKnowledgeBase {
             try VariantStore.translating {
                 let recorder = try RevisionRecorder(actor: actor, action: action)
                 let (result, summary) = try body(db, recorder)
+                try Self.mergeSmallSearchSegments(db)
                 try recorder.commit(db, summary: summary)
                 return result
             }

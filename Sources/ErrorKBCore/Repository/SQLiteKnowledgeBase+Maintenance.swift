@@ -32,6 +32,20 @@ extension SQLiteKnowledgeBase {
         try await database.read { db in try Self.searchIndexSegments(db) }
     }
 
+    /// Merges small segments of the search index a little, within the caller's transaction.
+    ///
+    /// Why: a write through the triggers adds a segment per statement (FTS5 flushes at every
+    /// savepoint, and each trigger statement opens one), and FTS5's own merging keeps pace with
+    /// large writes, not many small ones: five single edits took a merged index from 1 segment
+    /// to 16. FTS5's `merge` command with a positive budget merges only levels that hold at least
+    /// four segments and writes at most that many pages, so after an edit it costs a few pages
+    /// and the index stays at one or two segments. Run at the end of every edit and revert.
+    /// (Imports index in one pass with the triggers lifted, and their segments are large enough
+    /// for FTS5's own merging: 20 imports at 100k leave 8 with or without it.)
+    static func mergeSmallSearchSegments(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO variant_search (variant_search, rank) VALUES ('merge', 16)")
+    }
+
     private static func searchIndexSegments(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM variant_search_idx") ?? 0
     }

@@ -67,6 +67,7 @@ extension SQLiteKnowledgeBase {
                 for change in RevisionUndo.order(revision.changes) {
                     try undo.undo(change)
                 }
+                try Self.mergeSmallSearchSegments(db)
                 guard let newID = try recorder.commit(db, summary: "revert revision \(id): \(revision.summary)", reverts: id)
                 else { throw KnowledgeBaseError.conflict("revision \(id) changed nothing that can be undone") }
                 return newID
