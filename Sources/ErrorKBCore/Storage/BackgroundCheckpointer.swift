@@ -18,7 +18,7 @@ final class BackgroundCheckpointer: Sendable {
 
     /// Every checkpointer from its opening to its closing, so that a process can wait for
     /// them before it exits (``waitUntilAllClosed(timeout:)``).
-    private static let open = DispatchGroup()
+    private static let unclosed = DispatchGroup()
 
     private let queue: DispatchQueue
     /// Used on `queue` only; the mutex makes that checkable rather than a promise.
@@ -39,7 +39,7 @@ final class BackgroundCheckpointer: Sendable {
             throw KnowledgeBaseError.schema("cannot open \(path) for checkpoints: \(message)")
         }
         connection = Mutex(database)
-        Self.open.enter()
+        Self.unclosed.enter()
     }
 
     deinit {
@@ -47,7 +47,7 @@ final class BackgroundCheckpointer: Sendable {
         // this is the file's last connection, closing it also checkpoints what is left and
         // deletes the log, as closing the writer would have.
         connection.withLock { _ = sqlite3_close($0) }
-        Self.open.leave()
+        Self.unclosed.leave()
     }
 
     /// Waits until every checkpointer has finished its work and closed, which each does once
@@ -55,7 +55,7 @@ final class BackgroundCheckpointer: Sendable {
     /// while a checkpoint runs leaves the copy, and the log, to whoever opens the file next.
     /// Returns false if `timeout` passed first.
     static func waitUntilAllClosed(timeout: DispatchTime) -> Bool {
-        open.wait(timeout: timeout) == .success
+        unclosed.wait(timeout: timeout) == .success
     }
 
     /// Takes over the checkpoints of a writing connection. SQLite's automatic checkpoint is a
