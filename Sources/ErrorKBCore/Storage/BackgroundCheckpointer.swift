@@ -30,15 +30,9 @@ final class BackgroundCheckpointer: Sendable {
     /// - Parameter queue: where checkpoints run; a test passes one it can hold back.
     init(path: String, queue: DispatchQueue = DispatchQueue(label: "errorkb.checkpoint", qos: .utility)) throws {
         self.queue = queue
-        var database: OpaquePointer?
-        guard sqlite3_open_v2(path, &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
-            let database
-        else {
-            let message = database.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close(database)
-            throw KnowledgeBaseError.schema("cannot open \(path) for checkpoints: \(message)")
-        }
-        connection = Mutex(database)
+        connection = Mutex(
+            try RawConnection.open(
+                path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, purpose: "open \(path) for checkpoints"))
         Self.unclosed.enter()
     }
 

@@ -54,13 +54,8 @@ public final class ChangeMonitor: Sendable {
     }
 
     private static func open(_ path: String) throws -> Watcher {
-        var database: OpaquePointer?
-        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-        guard sqlite3_open_v2(path, &database, flags, nil) == SQLITE_OK, let database else {
-            let message = database.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close(database)
-            throw KnowledgeBaseError.schema("cannot watch \(path) for changes: \(message)")
-        }
+        let database = try RawConnection.open(
+            path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, purpose: "watch \(path) for changes")
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(database, "PRAGMA data_version", -1, &statement, nil) == SQLITE_OK, let statement else {
             let message = String(cString: sqlite3_errmsg(database))
