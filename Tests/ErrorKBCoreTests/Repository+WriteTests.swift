@@ -62,6 +62,9 @@ struct RepositoryWriteTests {
         #expect(newest.changes[0].after?.contains("\"Not Logged In\"") == true)
         // The seed import is in the code's history too.
         #expect(history.items.last?.action == "import")
+        // ISO 8601 in UTC with milliseconds, so that times sort as text.
+        #expect(newest.createdAt.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
+        #expect(try #require(history.items.last).createdAt <= newest.createdAt)
     }
 
     @Test("a refused write leaves the knowledge base exactly as it was")

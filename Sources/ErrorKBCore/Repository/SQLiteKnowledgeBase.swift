@@ -59,9 +59,9 @@ public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
 
 /// Timestamps as the schema stores them: ISO 8601 in UTC with milliseconds, which sort as text.
 enum Timestamp {
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    // A value type, made once: a new ISO8601DateFormatter for every document cost an import of
+    // 200 documents 70 ms.
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    static func now() -> String { style.format(Date()) }
 }
