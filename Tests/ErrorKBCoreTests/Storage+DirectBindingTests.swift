@@ -37,6 +37,23 @@ struct DirectBindingTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 4)
         }
     }
+
+    @Test("an integer query gives its first row's value, nil for no row or NULL, and runs again after a failure")
+    func integerQueries() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER); INSERT INTO t VALUES ('a', 41), ('b', NULL)")
+            let lookup = try db.makeStatement(sql: "SELECT n FROM t WHERE k = ?")
+            #expect(try lookup.fetchIntegerDirectly(.text("a")) == 41)
+            #expect(try lookup.fetchIntegerDirectly(.text("b")) == nil)
+            #expect(try lookup.fetchIntegerDirectly(.text("zz")) == nil)
+            #expect(try lookup.fetchIntegerDirectly(.text("a")) == 41)
+
+            let failing = try db.makeStatement(sql: "SELECT n / 0 + abs(?) FROM t WHERE k = 'a'")
+            #expect(throws: DatabaseError.self) { try failing.fetchIntegerDirectly(.integer(Int64.min)) }
+            #expect(try failing.fetchIntegerDirectly(.integer(1)) == nil)
+        }
+    }
 }
 
 @Suite("Test support: the search index check")

@@ -15,7 +15,7 @@ enum VariantStore {
     }
 
     static func codeID(_ db: Database, code: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM code WHERE code = ?"), arguments: [code])
+        try db.cachedStatement(sql: "SELECT id FROM code WHERE code = ?").fetchIntegerDirectly(.text(code))
     }
 
     static func documentID(_ db: Database, fileName: String) throws -> Int64 {

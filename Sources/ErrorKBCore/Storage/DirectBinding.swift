@@ -19,6 +19,31 @@ extension Statement {
     }
 
     func executeDirectly(_ values: [BoundValue]) throws {
+        let raw = bindDirectly(values)
+        let code = sqlite3_step(raw)
+        guard code == SQLITE_DONE else { throw failure(code) }
+        sqlite3_reset(raw)
+    }
+
+    /// The first column of the first row this query gives with `values` bound directly, as an
+    /// integer; `nil` if it gives no row. For the import's code lookup, where GRDB's cursor
+    /// (generic metadata, a cursor object per call) cost more than SQLite's index seek.
+    func fetchIntegerDirectly(_ values: BoundValue...) throws -> Int64? {
+        let raw = bindDirectly(values)
+        switch sqlite3_step(raw) {
+        case SQLITE_ROW:
+            let value = sqlite3_column_type(raw, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(raw, 0)
+            sqlite3_reset(raw)
+            return value
+        case SQLITE_DONE:
+            sqlite3_reset(raw)
+            return nil
+        case let code:
+            throw failure(code)
+        }
+    }
+
+    private func bindDirectly(_ values: [BoundValue]) -> SQLiteStatement {
         let raw = sqliteStatement
         sqlite3_reset(raw)
         for (offset, value) in values.enumerated() {
@@ -38,13 +63,14 @@ extension Statement {
             case .integer(nil), .text(nil): sqlite3_bind_null(raw, index)
             }
         }
-        let code = sqlite3_step(raw)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(raw)))
-            sqlite3_reset(raw)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
-        }
+        return raw
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        let raw = sqliteStatement
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(raw)))
         sqlite3_reset(raw)
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
