@@ -73,30 +73,34 @@ struct JSONText {
     }
 
     mutating func string(_ value: String?) {
-        guard let value else { return raw("null") }
+        guard var value else { return raw("null") }
         bytes.append(UInt8(ascii: "\""))
-        // Most text needs no escaping at all: copy it whole.
-        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            // UTF-8 never uses bytes below 0x80 inside a multi-byte character, so every other
-            // byte, ASCII or not, is copied as it is.
-            default: bytes.append(byte)
+        // Scanned as one buffer: iterating `String.UTF8View` byte by byte was 2% of an import.
+        value.withUTF8 { utf8 in
+            // Most text needs no escaping at all: copy it whole.
+            guard utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                bytes.append(contentsOf: utf8)
+                return
             }
+            for byte in utf8 { appendEscaping(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaping(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case UInt8(ascii: "\n"): raw("\\n")
+        case UInt8(ascii: "\r"): raw("\\r")
+        case UInt8(ascii: "\t"): raw("\\t")
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        // UTF-8 never uses bytes below 0x80 inside a multi-byte character, so every other
+        // byte, ASCII or not, is copied as it is.
+        default: bytes.append(byte)
+        }
     }
 
     mutating func strings(_ values: [String]) {
