@@ -38,10 +38,13 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                "CSQLiteConfig",
             ],
             swiftSettings: strictSettings,
             plugins: ["EmbedResources"]
         ),
+        // sqlite3_config, which is variadic and so out of Swift's reach.
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Turns vendor documentation pages into entries; knows nothing of SQL.
         .target(
             name: "ErrorKBImport",
@@ -112,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrorKBCoreTests",
-            dependencies: ["ErrorKBCore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ErrorKBCore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

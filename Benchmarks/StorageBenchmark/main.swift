@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release errorkb-bench generate --variants N --db PATH
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
+SQLiteLibrary.configureForThisProcess()
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func value(after flag: String) -> String? {

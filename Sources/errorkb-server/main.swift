@@ -39,6 +39,8 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything opens the database: the settings only take on an unstarted SQLite.
+        SQLiteLibrary.configureForThisProcess()
         let options = ServerOptions(
             databasePath: DatabaseLocation.resolve(option: db), host: host, port: port, cors: cors,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
