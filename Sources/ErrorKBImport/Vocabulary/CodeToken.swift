@@ -10,14 +10,16 @@ enum CodeToken {
         if unwrapped.lowercased().hasPrefix("http "), unwrapped.dropFirst(5).first?.isNumber == true {
             scalars = scalars.dropFirst(5)
         }
-        let token = String(String.UnicodeScalarView(scalars.prefix { isCodeScalar($0) }))
+        // String(Substring.UnicodeScalarView) copies the bytes; building a String.UnicodeScalarView
+        // scalar by scalar was half of this function's time.
+        let token = String(scalars.prefix { isCodeScalar($0) })
         guard !token.isEmpty else { return nil }
         let after = scalars.dropFirst(token.unicodeScalars.count)
         if let next = after.first, next == "-" || next == "/" || next == "." && after.dropFirst().first.map(isCodeScalar) == true {
             return nil  // 100-199, 4/5, 1.1: numbers, not codes
         }
         guard isCode(token) else { return nil }
-        var rest = String(String.UnicodeScalarView(after)).trimmingWhitespace()
+        var rest = String(after).trimmingWhitespace()
         for separator in ["-", "–", "—", ":", "="] where rest.hasPrefix(separator) {
             rest = String(rest.dropFirst(separator.count)).trimmingWhitespace()
         }
