@@ -154,4 +154,19 @@ struct TextSplittingTests {
         #expect(CodeToken.whole("invalid_request") == "invalid_request")
         #expect(CodeToken.whole("invalid_request is bad") == nil)
     }
+
+    @Test("paragraphs: blank lines kept as breaks, white space collapsed, as the plain split gave")
+    func paragraphs() {
+        #expect(EntryBuilder.paragraphs("One  line.\n\n\nTwo\tlines\nhere. ") == "One line.\n\nTwo lines here.")
+        #expect(EntryBuilder.paragraphs("a\r\n\nb") == "a b")
+        #expect(EntryBuilder.paragraphs(" \n\n ") == "")
+        let pieces = ["a", "Z", " ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{00A0}", "é", "😀"]
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let reference = text.split(separator: "\n\n").map { EntryBuilder.collapse(String($0)) }.filter { !$0.isEmpty }
+                .joined(separator: "\n\n")
+            #expect(EntryBuilder.paragraphs(text) == reference, "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -7,6 +7,7 @@ enum SentenceSplitter {
         "e.g", "i.e", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "viz", "al", "mr", "mrs", "ms", "dr",
         "no", "nos", "fig", "inc", "ltd", "co", "corp", "jr", "sr", "st", "resp", "ca",
     ]
+    private static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
 
     static func split(_ text: String) -> [String] {
         // Each Character with where it starts in `text`, so that a sentence is cut out as a
@@ -59,6 +60,8 @@ enum SentenceSplitter {
     private static func isAbbreviation(_ characters: [Character], period: Int) -> Bool {
         var start = period
         while start > 0, characters[start - 1].isLetter || characters[start - 1] == "." { start -= 1 }
+        // A longer word is no abbreviation; not building it saves most of this function's time.
+        guard period - start <= longestAbbreviation else { return false }
         let word = String(characters[start..<period]).lowercased()
         guard !word.isEmpty else { return false }
         // A single letter ("A. Smith") is an initial, not an end.
