@@ -7,8 +7,8 @@ public enum SQLiteLibrary {
     @discardableResult
     public static func configureForThisProcess() -> Bool {
         // With statistics on, every allocation SQLite makes takes a process-wide mutex to keep
-        // sqlite3_memory_used() current, which nothing here reads; an import allocates for
-        // every row. Off: imports 5-20% faster in interleaved runs (BENCHMARKS.md, session 5).
+        // sqlite3_memory_used() current, which nothing here reads. An import allocates for
+        // every row: the mutex was 2% of its samples (BENCHMARKS.md, session 5).
         errorkb_sqlite_disable_memory_statistics() == 0
     }
 }
