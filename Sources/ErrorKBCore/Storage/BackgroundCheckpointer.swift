@@ -15,6 +15,8 @@ import Synchronization
 final class BackgroundCheckpointer: Sendable {
     /// SQLite's own threshold for its automatic checkpoint.
     static let pagesBeforeCheckpoint: Int32 = 1_000
+    /// Past this size (64 MiB) the writer checkpoints itself; see ``logGrew(to:writer:schema:)``.
+    static let pagesBeforeWriterCheckpoints: Int32 = 16_384
 
     /// Every checkpointer from its opening to its closing, so that a process can wait for
     /// them before it exits (``waitUntilAllClosed(timeout:)``).
@@ -26,10 +28,17 @@ final class BackgroundCheckpointer: Sendable {
     /// True from the moment a checkpoint is asked for until it starts, so that a burst of
     /// commits queues one checkpoint, not one each.
     private let scheduled = Atomic<Bool>(false)
+    private let writerCheckpointPages: Int32
 
-    /// - Parameter queue: where checkpoints run; a test passes one it can hold back.
-    init(path: String, queue: DispatchQueue = DispatchQueue(label: "errorkb.checkpoint", qos: .utility)) throws {
+    /// - Parameters:
+    ///   - queue: where checkpoints run; a test passes one it can hold back.
+    ///   - writerCheckpointPages: the log size past which the writer checkpoints itself.
+    init(
+        path: String, queue: DispatchQueue = DispatchQueue(label: "errorkb.checkpoint", qos: .utility),
+        writerCheckpointPages: Int32 = BackgroundCheckpointer.pagesBeforeWriterCheckpoints
+    ) throws {
         self.queue = queue
+        self.writerCheckpointPages = writerCheckpointPages
         connection = Mutex(
             try RawConnection.open(
                 path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, purpose: "open \(path) for checkpoints"))
@@ -57,15 +66,30 @@ final class BackgroundCheckpointer: Sendable {
     /// the connection's configuration keeps self alive (see ``KnowledgeBaseDatabase``).
     func takeOverCheckpoints(of db: Database) {
         let hook: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32 = {
-            context, _, _, pages in
-            if let context { Unmanaged<BackgroundCheckpointer>.fromOpaque(context).takeUnretainedValue().logGrew(to: pages) }
+            context, writer, schema, pages in
+            if let context {
+                Unmanaged<BackgroundCheckpointer>.fromOpaque(context).takeUnretainedValue()
+                    .logGrew(to: pages, writer: writer, schema: schema)
+            }
             return SQLITE_OK
         }
         sqlite3_wal_hook(db.sqliteConnection, hook, Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Called by SQLite on the writer's thread right after each commit, with the log's size.
-    private func logGrew(to pages: Int32) {
+    private func logGrew(to pages: Int32, writer: OpaquePointer?, schema: UnsafePointer<CChar>?) {
+        // SQLite starts the log over only when a write begins with every page of it copied.
+        // A checkpoint beside a busy writer never gets there: the writer has appended more by
+        // the time it ends, and in an import of 1,000,000 variants the log grew to 6 GiB. So
+        // past a size the writer copies what is left itself, as SQLite's own checkpoint would,
+        // and its next transaction writes the log from the start. Most of it is copied by then,
+        // so this costs the writer little. If the background checkpoint still holds the
+        // checkpoint lock, SQLite says BUSY at once and the next commit tries again.
+        if pages >= writerCheckpointPages, let writer,
+            sqlite3_wal_checkpoint_v2(writer, schema, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK
+        {
+            return
+        }
         guard pages >= Self.pagesBeforeCheckpoint,
             scheduled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
         else { return }
