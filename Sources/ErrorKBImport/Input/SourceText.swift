@@ -64,7 +64,7 @@ public struct SourceText: Sendable {
                 start = index
             case 0x0D:
                 endLine(at: index)
-                index += body.index(after: index) < body.endIndex && body[index + 1] == 0x0A ? 2 : 1
+                index += index + 1 < body.endIndex && body[index + 1] == 0x0A ? 2 : 1
                 start = index
             default:
                 index += 1
