@@ -165,6 +165,34 @@ struct ImportTests {
         #expect(hits.items.map(\.code) == ["404"])
     }
 
+    @Test("files are parsed side by side, yet reports keep the given order and the first refused file is the one named")
+    func parallelPreparationKeepsOrder() async throws {
+        let kb = try TestKnowledgeBase.empty()
+        let folder = try TemporaryFolder()
+        let prose = try folder.write("prose.txt", "Nothing to see here.\nJust prose.\n")
+        let empty = try folder.write("empty.txt", "")
+        let seeds = PackagePaths.seedFiles.map(PackagePaths.seed)
+        // The big seed first and a file that fails at once last: a later file finishes first.
+        await #expect(throws: ImportRefusal.noEntries(file: "prose.txt")) {
+            _ = try await kb.importer.importFiles(
+                [seeds[0], seeds[1], prose, seeds[2], empty], vendor: "akana", options: ImportOptions(), actor: "test")
+        }
+        await #expect(throws: ImportRefusal.empty(file: "empty.txt")) {
+            _ = try await kb.importer.importFiles(
+                [seeds[3], empty, seeds[4], prose], vendor: "akana", options: ImportOptions(), actor: "test")
+        }
+        // Refused only once all of its 2 MB is parsed, long after the empty file beside it.
+        let longProse = try folder.write(
+            "long-prose.txt", String(repeating: "Nothing to see here, just prose about nothing much.\n", count: 40_000))
+        await #expect(throws: ImportRefusal.noEntries(file: "long-prose.txt")) {
+            _ = try await kb.importer.importFiles([longProse, empty], vendor: "akana", options: ImportOptions(), actor: "test")
+        }
+        #expect(try await kb.repository.isEmpty())
+        let reports = try await kb.importer.importFiles(
+            seeds.reversed(), vendor: nil, options: ImportOptions(dryRun: true), actor: "test")
+        #expect(reports.map(\.file) == PackagePaths.seedFiles.reversed())
+    }
+
     @Test("unusable files are refused with a clear message and the database is unchanged",
         arguments: [
             ("empty.txt", [UInt8]()), ("blank.txt", Array("  \n\n\t\n".utf8)), ("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]),
