@@ -27,7 +27,7 @@ public struct DocumentImporter: Sendable {
     /// Reads and parses the files on every core at once, since parsing is a third of a large
     /// import's time and the write must wait for all of it. If several files are refused, the
     /// first in `paths` order is the one reported, as when they were read one by one.
-    func prepareAll(_ paths: [String], vendor: String?) async throws -> [PreparedDocument] {
+    private func prepareAll(_ paths: [String], vendor: String?) async throws -> [PreparedDocument] {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let outcomes = await withTaskGroup(of: PreparationOutcome.self, returning: [PreparationOutcome].self) { group in
             var next = 0
