@@ -31,8 +31,10 @@ public struct DocumentImporter: Sendable {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let outcomes = await withTaskGroup(of: PreparationOutcome.self, returning: [PreparationOutcome].self) { group in
             var next = 0
+            // Files after a refused one cannot change which refusal is reported: left unread.
+            var firstRefused = paths.count
             func startNext() {
-                guard next < paths.count else { return }
+                guard next < firstRefused else { return }
                 let index = next
                 next += 1
                 group.addTask {
@@ -47,10 +49,12 @@ public struct DocumentImporter: Sendable {
             var outcomes: [PreparationOutcome] = []
             while let outcome = await group.next() {
                 outcomes.append(outcome)
+                if case .failure = outcome.result { firstRefused = min(firstRefused, outcome.index) }
                 startNext()
             }
             return outcomes.sorted { $0.index < $1.index }
         }
+        // Sorted, the first failure met is the first refused file in `paths` order.
         return try outcomes.map { try $0.result.get() }
     }
 
