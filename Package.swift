@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Atomic loads from SQLite's shared memory (ChangeMonitor), which Synchronization cannot do.
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        // The YAML layout of the importer: status lists published as API reference data.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Storage, migrations and the one repository layer: the only code that speaks SQL.
@@ -48,8 +50,20 @@ let package = Package(
         // Turns vendor documentation pages into entries; knows nothing of SQL.
         .target(
             name: "ErrorKBImport",
-            dependencies: ["ErrorKBCore"],
+            dependencies: ["ErrorKBCore", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
+        ),
+        // GitHub's CommonMark + GFM parser, the reference for Markdown pages.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libxml2's HTML parser, for HTML pages and HTML inside Markdown.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         .target(
             name: "ErrorKBServer",

@@ -15,7 +15,7 @@ struct TextSplittingTests {
             .map { String($0).replacingOccurrences(of: "\u{00A0}", with: " ") }
     }
 
-    /// The cell splitting PipeTableReader did before, by Character.
+    /// The cell splitting PipeTableLines did before, by Character.
     private static func referenceCells(_ line: String) -> [String] {
         var text = line.trimmingWhitespace()
         if text.hasPrefix("|") { text.removeFirst() }
@@ -65,12 +65,12 @@ struct TextSplittingTests {
 
     @Test("cells: outer pipes, escaped pipes, empty cells and non-ASCII text")
     func cells() {
-        #expect(PipeTableReader.splitCells("| 404 | Not found |") == ["404", "Not found"])
-        #expect(PipeTableReader.splitCells("404 | a \\| b | ") == ["404", "a | b"])
-        #expect(PipeTableReader.splitCells("| | x ||") == ["", "x", ""])
-        #expect(PipeTableReader.splitCells("|") == [""])
-        #expect(PipeTableReader.splitCells("| 錯誤 | café \\\\ naïve |") == ["錯誤", "café \\ naïve"])
-        #expect(PipeTableReader.splitCells("a \\") == ["a"])
+        #expect(PipeTableLines.splitCells("| 404 | Not found |") == ["404", "Not found"])
+        #expect(PipeTableLines.splitCells("404 | a \\| b | ") == ["404", "a | b"])
+        #expect(PipeTableLines.splitCells("| | x ||") == ["", "x", ""])
+        #expect(PipeTableLines.splitCells("|") == [""])
+        #expect(PipeTableLines.splitCells("| 錯誤 | café \\\\ naïve |") == ["錯誤", "café \\ naïve"])
+        #expect(PipeTableLines.splitCells("a \\") == ["a"])
     }
 
     @Test("random rows split into the same cells as by Character")
@@ -79,7 +79,7 @@ struct TextSplittingTests {
         var generator = SplitMix64(seed: 11)
         for _ in 0..<2_000 {
             let line = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
-            #expect(PipeTableReader.splitCells(line) == Self.referenceCells(line), "\(line)")
+            #expect(PipeTableLines.splitCells(line) == Self.referenceCells(line), "\(line)")
         }
     }
 

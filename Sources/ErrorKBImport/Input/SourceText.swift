@@ -28,6 +28,8 @@ public struct SourceText: Sendable {
     public static let maximumBytes = 5 * 1_048_576
 
     public let lines: [SourceLine]
+    /// The name it was read under: its extension says what markup it is in.
+    public let fileName: String
 
     /// Checks what a page must be (non-empty, text, UTF-8, at most 5 MiB) and splits it into lines.
     public init(bytes: [UInt8], fileName: String) throws(ImportRefusal) {
@@ -72,10 +74,7 @@ public struct SourceText: Sendable {
         }
         endLine(at: body.endIndex)
         self.lines = lines
-    }
-
-    init(lines: [SourceLine]) {
-        self.lines = lines
+        self.fileName = fileName
     }
 
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {

@@ -41,6 +41,8 @@ public struct UnplacedLine: Codable, Sendable, Hashable {
 public struct ParsedDocument: Sendable, Hashable {
     /// The document's own title: its first heading.
     public var title: String?
+    /// The markup it was read as.
+    public var format: DocumentFormat
     public var entries: [ParsedEntry]
     public var unplaced: [UnplacedLine]
 }

@@ -47,20 +47,70 @@ enum LineShape {
 
 /// What a column of a table holds, judged by its header.
 enum ColumnRole: Equatable {
-    case code, httpStatus, title, description, causes, fixes, ignored
+    case code, httpStatus, title, description, causes, fixes, context, ignored
+    /// "Reason": a reason phrase (a title) or the reason it happens (causes), by its cells.
+    case reason
 
     static func of(header: String) -> ColumnRole {
-        let text = header.lowercased().trimmingWhitespace()
+        let text = InlineText.flat(header).lowercased()
         func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
-        if has("explanation", "description", "mean", "detail", "summary", "definition") { return .description }
-        if has("fix", "solution", "resolution", "remed", "how to", "what to do", "action", "workaround", "troubleshoot") {
+        if has("explanation", "description", "mean", "detail", "summary", "definition", "remark", "comment") {
+            return .description
+        }
+        if has("fix", "solution", "resolution", "remed", "how to", "what to do", "action", "workaround", "troubleshoot",
+            "mitigation", "recover", "recommend", "resolve", "handling")
+        {
             return .fixes
         }
-        if has("cause", "why") { return .causes }
-        if has("http status", "status code", "http code", "status") { return .httpStatus }
-        if has("code", "error", "key", "identifier") { return .code }
-        if has("title", "name", "body", "phrase", "reason", "label", "message", "text") { return .title }
+        if has("cause", "why", "when it happens", "when this happens", "trigger", "when returned") { return .causes }
+        if has("usage location", "endpoint", "context", "returned by", "returned from") { return .context }
+        if has("reference", "more information", "see also", "link", "change controller", "protocol extension", "specification",
+            "since", "version", "deprecated")
+        {
+            return .ignored
+        }
+        if has("message", "phrase", "title", "label", "text", "body") { return .title }
+        if has("http status", "status code", "http code", "status", "http") { return .httpStatus }
+        if has("code", "error", "key", "identifier", "exception", "value", "fault") || text == "id" { return .code }
+        if has("reason") { return .reason }
+        if has("name", "type") { return .title }
         return .ignored
+    }
+
+    /// The header names the column of codes itself: `Error code`, `Code`, `Error`.
+    static func namesCodes(_ header: String) -> Bool {
+        let text = InlineText.flat(header).lowercased()
+        return ["code", "error", "exception", "fault", "status"].contains { text.contains($0) }
+            && of(header: header) != .title
+    }
+
+    /// A table whose header says it lists parameters, fields or methods.
+    static func namesNonErrors(_ header: String) -> Bool {
+        let first = InlineText.flat(header).lowercased().split(separator: " ").first.map(String.init) ?? ""
+        return ["parameter", "parameters", "field", "fields", "property", "properties", "argument", "arguments", "attribute",
+            "attributes", "option", "options", "setting", "settings", "variable", "variables", "method", "methods", "flag",
+            "flags", "header", "headers", "scope", "scopes", "claim", "claims", "event", "events", "permission", "permissions",
+            "endpoint", "endpoints", "operation", "operations"]
+            .contains(first)
+    }
+
+    /// A column of data types, or of `Required.` notes: the table lists parameters.
+    static func holdsParameterFacts(_ cells: [String]) -> Bool {
+        guard cells.count >= 2 else { return false }
+        let types: Set<String> = ["string", "integer", "int", "boolean", "bool", "number", "object", "array", "float", "double",
+            "long", "uri", "url", "date", "datetime", "timestamp", "enum", "string[]", "array of strings"]
+        let typed = cells.filter { types.contains($0.lowercased()) }.count
+        let required = cells.filter {
+            let lowered = $0.lowercased()
+            return lowered.hasPrefix("required") || lowered.hasPrefix("optional")
+        }.count
+        return typed * 2 > cells.count || required * 2 > cells.count
+    }
+
+    /// Short and without a sentence's end: `Not Found`, `(Unused)`, `Request Entity Too Large`.
+    static func isTitleShaped(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.count <= 6 && !text.hasSuffix(".") && !text.hasSuffix("!") && !text.containsBytes(". ")
     }
 
     /// The roles of a header row. When no column is the code itself, the status column is.

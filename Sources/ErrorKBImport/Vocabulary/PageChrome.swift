@@ -42,14 +42,16 @@ enum PageChrome {
         return ["md", "markdown", "txt", "html", "htm", "rst", "adoc", "mdx"].contains(suffix)
     }
 
+    /// `Fielding & Reschke   Standards Track   [Page 58]`: after it comes a new page.
+    static func isPageFooter(_ text: String) -> Bool {
+        guard text.hasSuffix("]"), let open = text.range(of: "[Page ", options: .backwards) else { return false }
+        return Int(text[open.upperBound...].dropLast()) != nil
+    }
+
     /// RFC page footers and headers: `Fielding & Reschke   Standards Track   [Page 58]`,
     /// `RFC 7231   HTTP/1.1 Semantics and Content   June 2014`.
     private static func isRFCPageBoundary(_ text: String) -> Bool {
-        if text.hasSuffix("]"), let open = text.range(of: "[Page ", options: .backwards),
-            Int(text[open.upperBound...].dropLast()) != nil
-        {
-            return true
-        }
+        if isPageFooter(text) { return true }
         let words = text.split(separator: " ")
         guard words.count >= 4, words[0] == "RFC", Int(words[1]) != nil, let year = words.last.flatMap({ Int($0) })
         else { return false }

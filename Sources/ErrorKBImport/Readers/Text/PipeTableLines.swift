@@ -1,26 +1,25 @@
 import ErrorKBCore
 
-/// Reads tables drawn with pipes: markdown tables, and their looser kin where each cell sits on
-/// a line of its own (`Error code |` / `Description |` / ...), where a cell runs on to the next
-/// line, where a row with a label alone (`Client error codes: | ||`) opens a section, and where a
-/// row that leaves its first cell out shares the one above it (a row span).
-enum PipeTableReader {
+/// Tables drawn with pipes in plain text: markdown tables, and their looser kin that no
+/// Markdown parser reads, where each cell sits on a line of its own (`Error code |` /
+/// `Description |` / ...), or a row runs on to the next line. Rows are assembled here from the
+/// lines; what the cells mean is the entry reader's question.
+enum PipeTableLines {
     /// Headers longer than this many lines are not headers.
     static let maximumHeaderLines = 12
 
-    static func read(_ lines: [SourceLine], at start: Int, section: String?) -> LayoutBlock? {
+    static func read(_ lines: [SourceLine], at start: Int) -> (table: Table, end: Int)? {
         guard let header = readHeader(lines, at: start) else { return nil }
-        let roles = ColumnRole.roles(of: header.cells + Array(repeating: "", count: max(0, header.columns - header.cells.count)))
-        guard let codeColumn = roles.firstIndex(of: .code) else { return nil }
-        var reader = RowReader(columns: header.columns, roles: roles, codeColumn: codeColumn, section: section,
-            cellPerLine: header.trailingPipes)
+        var assembler = RowAssembler(columns: header.columns, cellPerLine: header.trailingPipes)
         var index = header.end
         while index < lines.count, lines[index].text.containsBytes("|"), !isSeparator(lines[index].text) {
-            reader.consume(lines[index])
+            assembler.consume(lines[index])
             index += 1
         }
-        reader.flush()
-        return LayoutBlock(entries: reader.entries, unplaced: reader.unplaced, end: index, declaredSections: reader.sections)
+        assembler.flush()
+        let range = LineRange(start: lines[start].number, end: lines[max(start, index - 1)].number)
+        let cells = header.cells.map { TableCell(text: $0, lines: LineRange(start: lines[start].number, end: lines[start].number)) }
+        return (Table(header: cells, rows: assembler.rows, lines: range), index)
     }
 
     private struct Header {
@@ -92,32 +91,23 @@ enum PipeTableReader {
     }
 }
 
-/// Gathers cells into rows and rows into entries.
-private struct RowReader {
+/// Gathers the cells of consecutive lines into rows.
+private struct RowAssembler {
     let columns: Int
-    let roles: [ColumnRole]
-    let codeColumn: Int
-    var section: String?
     /// Rows end with a pipe and may spread over several lines.
     let cellPerLine: Bool
 
-    var entries: [ParsedEntry] = []
-    var unplaced: [UnplacedLine] = []
-    var sections: [String] = []
+    var rows: [TableRow] = []
     private var pending: [String] = []
     private var pendingLines: [SourceLine] = []
-    private var lastCodeCell: String?
 
-    init(columns: Int, roles: [ColumnRole], codeColumn: Int, section: String?, cellPerLine: Bool) {
+    init(columns: Int, cellPerLine: Bool) {
         self.columns = columns
-        self.roles = roles
-        self.codeColumn = codeColumn
-        self.section = section
         self.cellPerLine = cellPerLine
     }
 
     mutating func consume(_ line: SourceLine) {
-        let cells = PipeTableReader.splitCells(line.text)
+        let cells = PipeTableLines.splitCells(line.text)
         guard cellPerLine else {
             pending = cells
             pendingLines = [line]
@@ -135,43 +125,25 @@ private struct RowReader {
             pending = []
             pendingLines = []
         }
-        guard let first = pendingLines.first, let last = pendingLines.last else { return }
-        var cells = pending
-        let nonEmpty = cells.filter { !$0.isEmpty }
-        if nonEmpty.isEmpty { return }
-        if nonEmpty.count == 1, let label = cells.first, !label.isEmpty, CodeToken.leading(label) == nil {
-            let name = label.hasSuffix(":") ? String(label.dropLast()).trimmingWhitespace() : label
-            section = name
-            sections.append(name)
-            return
-        }
-        // A row span: the row leaves out the cell it shares with the row above, so everything
-        // after it slides one column left and the row ends with an empty cell.
-        if cellPerLine, cells.count == columns, let shared = lastCodeCell, CodeToken.leading(cells[codeColumn]) == nil,
-            cells.last?.isEmpty == true
-        {
-            cells.removeLast()
-            cells.insert(shared, at: codeColumn)
-        }
-        cells += Array(repeating: "", count: max(0, columns - cells.count))
-        var fields = EntryFields(codeText: cells[codeColumn], section: section, lines: LineRange(start: first.number, end: last.number))
-        fields.splitsTitleFromCode = true
-        for (column, role) in roles.enumerated() where column < cells.count && column != codeColumn {
-            let cell = cells[column]
-            switch role {
-            case .title: fields.title = cell.isEmpty ? nil : cell
-            case .description: fields.description = fields.description.isEmpty ? cell : fields.description + " " + cell
-            case .causes: fields.causes = cell
-            case .fixes: fields.fixes = cell
-            case .httpStatus: fields.httpStatusText = cell
-            case .code, .ignored: break
+        guard let first = pendingLines.first, let last = pendingLines.last,
+            pending.contains(where: { !$0.isEmpty })
+        else { return }
+        let range = LineRange(start: first.number, end: last.number)
+        // Each cell's own line, where a row spreads over several.
+        var cells: [TableCell] = []
+        var lineIndex = 0
+        var cellsOnLine = 0
+        for text in pending {
+            while lineIndex < pendingLines.count - 1,
+                cellsOnLine >= PipeTableLines.splitCells(pendingLines[lineIndex].text).count
+            {
+                lineIndex += 1
+                cellsOnLine = 0
             }
+            let number = pendingLines[lineIndex].number
+            cells.append(TableCell(text: text, lines: LineRange(start: number, end: number)))
+            cellsOnLine += 1
         }
-        if let entry = EntryBuilder.build(fields) {
-            lastCodeCell = cells[codeColumn]
-            entries.append(entry)
-        } else {
-            unplaced += pendingLines.map { UnplacedLine(number: $0.number, text: $0.text, reason: .noCode) }
-        }
+        rows.append(TableRow(cells: cells, lines: range))
     }
 }

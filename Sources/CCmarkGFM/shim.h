@@ -1,0 +1,4 @@
+// GitHub's CommonMark parser and its table extension (Debian: libcmark-gfm-dev,
+// libcmark-gfm-extensions-dev).
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>

@@ -1,0 +1,230 @@
+import ErrorKBCore
+
+/// The code or codes a heading, term, list item or table cell starts with, and what follows.
+///
+/// What counts as a code depends on where it stands. Anywhere: an HTTP status (`404`), a
+/// snake-case or upper-case string code (`invalid_grant`, `RESOURCE_EXHAUSTED`), a hex code
+/// (`0x8007000d`), letters then digits (`E0000011`, `AADSTS50020`), a dotted vendor code
+/// (`Ecs.0001`). A plain number (`1000`, `-32700`) or a CamelCase name (`AuthorizationFailed`)
+/// only after an error word (`Error 1000:`), in a code span, under a heading about codes, or in a
+/// column whose header names codes; a plain word (`Conflict`) only in such a column.
+struct CodeMention: Hashable {
+    var codes: [String]
+    /// The text after the codes, separators such as `:` or `—` taken off.
+    var rest: String
+    /// The codes stood inside a code span (`` `404 Not Found` ``): its rest ends with the span.
+    var inSpan: Bool
+    /// The text after the code span, when the code stood in one (`(WebDAV)` after `` `207 Multi-Status` ``).
+    var afterSpan: String
+    /// A separator (`:`, `-`, `—`) came right after the codes: what follows defines them.
+    var separated = false
+
+    enum Place {
+        /// A table cell in the column of codes; `named` when the header says "code" or "error".
+        case column(named: Bool)
+        /// A heading, definition term, list item or paragraph's first line; `codeSection` when
+        /// the section it stands in is about codes ("Close codes", "Error codes").
+        case lead(codeSection: Bool)
+    }
+
+    /// Words that announce a code: `Error 1000`, `HTTP 404`, `HRESULT code 0x80070005`.
+    private static let announcing: [String] = [
+        "http status code", "http status", "http error", "http", "status code", "status", "error codes", "error code",
+        "errors", "error", "hresult code", "hresult", "exit code", "return code", "code", "close code", "warning",
+    ]
+
+    static func leading(_ raw: String, in place: Place) -> CodeMention? {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        // `` `207 Multi-Status` (WebDAV) ``: the span holds the code and its title, and what
+        // follows it is something else.
+        if text.hasPrefix("`"), let close = text.dropFirst().firstIndex(of: "`"),
+            var mention = parse(String(text[text.index(after: text.startIndex)..<close]), in: place, spanned: true)
+        {
+            mention.inSpan = true
+            mention.afterSpan = InlineText.flat(String(text[text.index(after: close)...]))
+            mention.separated = mention.separated || mention.afterSpan.first.map { ":-—–=|".contains($0) } ?? false
+            return mention
+        }
+        return parse(InlineText.plain(text).trimmingWhitespace(), in: place, spanned: false)
+    }
+
+    /// The text after the codes, the code span's own rest and what follows the span together.
+    var fullRest: String {
+        guard inSpan, !afterSpan.isEmpty else { return rest }
+        return rest.isEmpty ? Self.dropSeparators(afterSpan) : rest + " " + afterSpan
+    }
+
+    private static func parse(_ plain: String, in place: Place, spanned: Bool) -> CodeMention? {
+        var text = plain
+        guard !text.isEmpty else { return nil }
+        // `"invalid_grant"`: a quoted code, as RFCs and some tables write it.
+        for (open, close) in [("\"", "\""), ("'", "'"), ("“", "”")] where text.hasPrefix(open) {
+            let inner = text.dropFirst()
+            if let end = inner.firstIndex(where: { String($0) == close }) {
+                text = String(inner[..<end]) + inner[inner.index(after: end)...]
+            }
+        }
+        var announced = spanned
+        let lowered = text.lowercased()
+        for word in announcing where lowered.hasPrefix(word + " ") {
+            let after = text.dropFirst(word.count).trimmingWhitespace()
+            guard let first = after.unicodeScalars.first,
+                first.properties.numericType != nil || first == "-"
+                    || (first.properties.isUppercase && word != "http" && word != "status")
+            else { continue }
+            text = after
+            announced = announced || (word != "http" && word != "http status" && word != "status")
+            break
+        }
+        var codes: [String] = []
+        var rest = Substring(text)
+        while true {
+            guard let (token, after) = Self.token(rest), Self.isCode(token, in: place, announced: announced)
+            else { break }
+            // Codes in a list share one shape: `1006, 1007, 1008 or 1106`.
+            if let previous = codes.last, Self.shape(previous) != Self.shape(token) { break }
+            codes.append(token)
+            rest = after
+            var continued = false
+            for joiner in [", ", " or ", " and ", "/", ",", " & "] where rest.hasPrefix(joiner) {
+                let candidate = rest.dropFirst(joiner.count).drop { $0 == " " }
+                if let (next, _) = Self.token(candidate), Self.shape(next) == Self.shape(token),
+                    Self.isCode(next, in: place, announced: announced)
+                {
+                    rest = candidate
+                    continued = true
+                }
+                break
+            }
+            if !continued { break }
+        }
+        guard !codes.isEmpty else { return nil }
+        let after = rest.trimmingWhitespace()
+        return CodeMention(
+            codes: codes, rest: Self.dropSeparators(after), inSpan: false, afterSpan: "",
+            separated: after.first.map { ":-—–=|".contains($0) } ?? false)
+    }
+
+    /// The code-shaped token at the start: letters, digits, `_`, `.`, `-`, as long as it goes,
+    /// without a trailing `.` or `-`. A range (`100-199`, `4000–4999`) or a class (`4xx`) is none.
+    private static func token(_ text: Substring) -> (String, Substring)? {
+        var end = text.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isPart = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+                || scalar == "." || scalar == "-")
+            guard isPart else { break }
+            index = scalars.index(after: index)
+            end = index
+        }
+        var token = String(text[text.startIndex..<end])
+        while let last = token.last, last == "." || last == "-" { token.removeLast() }
+        guard !token.isEmpty, token.first != "." else { return nil }
+        let after = text.dropFirst(token.count)
+        // `4000–4999`, `100 - 199`, `1xx`: ranges and classes.
+        if after.hasPrefix("–") || after.hasPrefix("—") && after.dropFirst().first?.isNumber == true { return nil }
+        if after.hasPrefix(" - "), after.dropFirst(3).first?.isNumber == true, token.allSatisfy(\.isNumber) { return nil }
+        if after.hasPrefix(" to "), after.dropFirst(4).first.map({ $0.isNumber || $0 == "-" }) == true { return nil }
+        return (token, after)
+    }
+
+    static func isCode(_ token: String, in place: Place, announced: Bool) -> Bool {
+        guard token.count <= 100, !isRangeOrClass(token) else { return false }
+        if HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
+            || isDottedCode(token)
+        {
+            return true
+        }
+        let namedColumn: Bool
+        let codeSection: Bool
+        switch place {
+        case .column(let named):
+            namedColumn = named
+            codeSection = named
+        case .lead(let section):
+            namedColumn = false
+            codeSection = section
+        }
+        if isNumber(token) { return announced || codeSection }
+        if isCamelCase(token) { return announced || namedColumn || codeSection && token.count >= 6 }
+        if isWord(token) { return namedColumn && token.first?.isUppercase == true }
+        if isIdentifier(token) { return namedColumn || announced }
+        return false
+    }
+
+    /// How a code is written, so that a list of codes stops at something else: digits, or not.
+    private static func shape(_ token: String) -> Bool { isNumber(token) }
+
+    private static func isRangeOrClass(_ token: String) -> Bool {
+        let lowered = token.lowercased()
+        if lowered.count == 3, lowered.first?.isNumber == true, lowered.hasSuffix("xx") { return true }
+        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    static func isNumber(_ token: String) -> Bool {
+        let digits = token.hasPrefix("-") ? token.dropFirst() : Substring(token)
+        return !digits.isEmpty && digits.count <= 12 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func isHex(_ token: String) -> Bool {
+        let lowered = token.lowercased()
+        return lowered.hasPrefix("0x") && lowered.count >= 3 && lowered.dropFirst(2).allSatisfy(\.isHexDigit)
+    }
+
+    /// `E0000011`, `AADSTS50020`, `ERR_42`-less forms: capitals, then at least three digits.
+    private static func isLettersThenDigits(_ token: String) -> Bool {
+        let letters = token.prefix { $0.isASCII && $0.isUppercase }
+        let digits = token.dropFirst(letters.count)
+        return !letters.isEmpty && digits.count >= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `Ecs.0001`, `ERR-1234`: letters, a dot or hyphen, digits.
+    private static func isDottedCode(_ token: String) -> Bool {
+        guard let separator = token.firstIndex(where: { $0 == "." || $0 == "-" }) else { return false }
+        let letters = token[..<separator]
+        let digits = token[token.index(after: separator)...]
+        return !letters.isEmpty && letters.allSatisfy { $0.isASCII && $0.isLetter } && digits.count >= 2
+            && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `AuthorizationFailed`, `StatusConflict`: two or more capitalised words run together
+    /// (`OAuth` and `OpenID` are one word each).
+    private static func isCamelCase(_ token: String) -> Bool {
+        guard let first = token.first, first.isUppercase, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return false }
+        var words = 0
+        var previous: Character?
+        for character in token {
+            if character.isLowercase, let before = previous, before.isUppercase { words += 1 }
+            previous = character
+        }
+        return words >= 2
+    }
+
+    private static func isWord(_ token: String) -> Bool {
+        token.count >= 2 && token.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
+    private static func isIdentifier(_ token: String) -> Bool {
+        token.first?.isLetter == true && token.contains(where: \.isLetter)
+    }
+
+    /// `: text`, `— text`, `- text`, `= text` → `text`.
+    static func dropSeparators(_ text: String) -> String {
+        var rest = text.trimmingWhitespace()
+        var changed = true
+        while changed {
+            changed = false
+            for separator in [":", "—", "–", "-", "=", "|", ","] where rest.hasPrefix(separator) {
+                rest = String(rest.dropFirst(separator.count)).trimmingWhitespace()
+                changed = true
+            }
+        }
+        return rest
+    }
+}
+

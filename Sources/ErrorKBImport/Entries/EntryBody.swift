@@ -1,0 +1,158 @@
+import ErrorKBCore
+
+/// What the blocks under a code say about it: its description, and its causes and fixes where
+/// a label announces them.
+///
+/// One paragraph or one list item is one item; a wrapped line never starts one, and a nested
+/// list belongs to its item. A lead-in that ends with `:` ("To resolve error 1016:"), a note, a
+/// code example and a paragraph that is only a code span are never items. A label heading's
+/// items run to the next heading as deep or deeper; a run-in label's, to the next label or the
+/// end. Labels are looked for at the start of every line, because Markdown folds a line that
+/// follows a list item into that item ("- The token expired.\nFix: Request a new token.").
+struct EntryBody {
+    private(set) var paragraphs: [String] = []
+    private(set) var causes: [String] = []
+    private(set) var fixes: [String] = []
+    /// Text that may state an HTTP status for the code, notes included.
+    private(set) var statusText: [String] = []
+    private(set) var examples: [CodeBlock] = []
+
+    private var label: ItemLabel?
+    private var labelLevel: Int?
+
+    init(_ blocks: [Block]) {
+        read(blocks)
+    }
+
+    /// The blocks of a column that holds causes or fixes: every paragraph or item is one.
+    init(labelled label: ItemLabel, _ blocks: [Block]) {
+        self.label = label
+        read(blocks)
+    }
+
+    init(lines: [String], blocks: [Block]) {
+        readLines(lines, asItem: false)
+        read(blocks)
+    }
+
+    var description: String { paragraphs.joined(separator: "\n\n") }
+
+    var statedStatus: Int? {
+        StatedStatus.find(in: (paragraphs + statusText + causes + fixes).joined(separator: "\n")).first
+    }
+
+    private mutating func read(_ blocks: [Block]) {
+        for block in blocks {
+            switch block {
+            case .heading(let heading):
+                if let named = ItemLabel.named(heading.text) {
+                    label = named
+                    labelLevel = heading.level
+                } else if labelLevel.map({ heading.level <= $0 }) ?? true {
+                    label = nil
+                    labelLevel = nil
+                }
+            case .paragraph(let paragraph):
+                readLines(InlineText.lines(paragraph.text), asItem: label != nil, raw: paragraph.text)
+            case .list(let list):
+                for item in list.items { readItem(item.blocks) }
+            case .note(let note):
+                statusText.append(Block.text(of: note.blocks))
+            case .code(let code):
+                examples.append(code)
+            case .definitions(let definitions):
+                for item in definitions.items {
+                    if let (named, rest) = ItemLabel.split(item.term) ?? ItemLabel.named(item.term).map({ ($0, "") }) {
+                        label = named
+                        labelLevel = nil
+                        if !rest.isEmpty { add(rest) }
+                        read(item.blocks)
+                    } else {
+                        readLines([item.term], asItem: label != nil)
+                        read(item.blocks)
+                    }
+                }
+            case .table:
+                break
+            }
+        }
+    }
+
+    /// A list item is one item: its first paragraph starts it, anything nested goes on with it.
+    private mutating func readItem(_ blocks: [Block]) {
+        guard let first = blocks.first else { return }
+        guard case .paragraph(let paragraph) = first else {
+            read(blocks)
+            return
+        }
+        let before = (causes.count, fixes.count, paragraphs.count)
+        readLines(InlineText.lines(paragraph.text), asItem: true, raw: paragraph.text)
+        let nested = Block.text(of: Array(blocks.dropFirst())).replacingNewlines()
+        guard !nested.isEmpty else { return }
+        if causes.count > before.0 || fixes.count > before.1 || paragraphs.count > before.2 {
+            appendToLast(nested)
+        } else {
+            add(nested)
+        }
+    }
+
+    /// A paragraph's lines: a line that starts with a label starts that label's items; the other
+    /// lines go on with the item (or description paragraph) before them.
+    private mutating func readLines(_ lines: [String], asItem: Bool, raw: String? = nil) {
+        if let raw, Self.isCodeOnly(raw), label != nil { return }
+        var current: String?
+        var currentIsItem = asItem
+        func flush() {
+            guard let text = current else { return }
+            current = nil
+            if currentIsItem, label != nil { add(text) } else if !InlineText.flat(text).isEmpty { paragraphs.append(InlineText.flat(text)) }
+        }
+        for line in lines {
+            if let (named, rest) = ItemLabel.split(line) {
+                flush()
+                label = named
+                labelLevel = nil
+                currentIsItem = true
+                current = rest.isEmpty ? nil : rest
+            } else if let named = ItemLabel.named(line), line.hasSuffix(":") || lines.count == 1 {
+                flush()
+                label = named
+                labelLevel = nil
+                currentIsItem = true
+            } else {
+                current = current.map { $0 + " " + line } ?? line
+            }
+        }
+        flush()
+    }
+
+    /// An item under the current label, unless it only leads into what follows.
+    private mutating func add(_ text: String) {
+        let item = InlineText.flat(text)
+        guard !item.isEmpty, let label else { return }
+        if item.hasSuffix(":") { return }
+        switch label {
+        case .causes: causes.append(item)
+        case .fixes: fixes.append(item)
+        }
+    }
+
+    private mutating func appendToLast(_ text: String) {
+        let addition = InlineText.flat(text)
+        guard !addition.isEmpty else { return }
+        if label == .causes, !causes.isEmpty {
+            causes[causes.count - 1] += " " + addition
+        } else if label == .fixes, !fixes.isEmpty {
+            fixes[fixes.count - 1] += " " + addition
+        } else if !paragraphs.isEmpty {
+            paragraphs[paragraphs.count - 1] += " " + addition
+        }
+    }
+
+    /// `` `concat(lower(ip.src.country), http.request.uri.path)` ``: an example expression.
+    private static func isCodeOnly(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.count > 2 && trimmed.hasPrefix("`") && trimmed.hasSuffix("`")
+            && trimmed.filter({ $0 == "`" }).count == 2
+    }
+}

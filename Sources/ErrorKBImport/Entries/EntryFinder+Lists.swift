@@ -1,0 +1,106 @@
+import ErrorKBCore
+
+extension EntryFinder {
+    /// Definitions: a term that names a code is an entry with its definition as body. A term
+    /// that is a parameter (`error` / `REQUIRED. A single ASCII error code from the following:`)
+    /// or a status over other codes (`HTTP 400 Bad Request`) holds the codes in its definition.
+    mutating func read(_ definitions: DefinitionList) {
+        for item in definitions.items {
+            let mention = CodeMention.leading(item.term, in: .lead(codeSection: true)).flatMap { mention in
+                acceptsTerm(mention) ? mention : nil
+            }
+            if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {
+                if let status = groupStatusOfTerm(mention, over: item.blocks) {
+                    let outer = context.groupStatus
+                    context.setGroupStatus(status)
+                    walk(item.blocks)
+                    context.setGroupStatus(outer)
+                    continue
+                }
+                let (title, description) = Self.titleAndDescription(mention)
+                emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: item.blocks),
+                    lines: item.lines)
+                continue
+            }
+            if item.blocks.contains(where: Self.holdsEntries) {
+                walk(item.blocks)
+            } else {
+                context.prose(item.term + "\n" + Block.text(of: item.blocks))
+            }
+        }
+    }
+
+    private func acceptsTerm(_ mention: CodeMention) -> Bool {
+        mention.inSpan || mention.rest.isEmpty || mention.separated || Self.startsLikeTitle(mention.rest)
+    }
+
+    /// A status term whose definition starts with a list of other codes.
+    private func groupStatusOfTerm(_ mention: CodeMention, over blocks: [Block]) -> Int? {
+        guard mention.codes.count == 1, let status = HTTPStatus(code: mention.codes[0]),
+            let first = blocks.first(where: { if case .paragraph = $0 { false } else { true } })
+        else { return nil }
+        switch first {
+        case .definitions(let list):
+            return list.items.contains { CodeMention.leading($0.term, in: .lead(codeSection: true)) != nil } ? status.value : nil
+        case .table(let table):
+            return TableEntries(table) != nil ? status.value : nil
+        default:
+            return nil
+        }
+    }
+
+    static func holdsEntries(_ block: Block) -> Bool {
+        switch block {
+        case .definitions, .table, .heading: true
+        case .list(let list): list.items.contains { $0.blocks.contains(where: holdsEntries) }
+        default: false
+        }
+    }
+
+    /// List items that open with a code: `* 409 StatusConflict`, `- **404 Not Found** - The
+    /// resource ...`, `` - `rate_limited`: The app ... ``.
+    mutating func read(_ list: BlockList) {
+        for item in list.items {
+            guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
+                let mention = leadMention(line)
+            else {
+                if item.blocks.contains(where: Self.holdsEntries) {
+                    walk(item.blocks)
+                } else {
+                    context.prose(Block.text(of: item.blocks))
+                }
+                continue
+            }
+            let (title, description) = Self.titleAndDescription(mention)
+            let rest = Array(InlineText.lines(first.text).dropFirst())
+            guard title != nil || description != nil || !rest.isEmpty || item.blocks.count > 1 else {
+                context.prose(first.text)
+                continue
+            }
+            emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + rest, blocks: Array(item.blocks.dropFirst())),
+                lines: item.lines)
+        }
+    }
+}
+
+/// The parameters of an OAuth error response, which RFCs define in the same layout as the
+/// codes themselves: `error`, `error_description`, `error_uri`, `state`.
+enum Parameters {
+    private static let responseParameters: Set<String> = [
+        "error", "error_description", "error_uri", "error_codes", "error_code", "state", "auth_req_id", "trace_id",
+        "correlation_id", "timestamp", "scope", "realm",
+    ]
+
+    static func isParameter(_ mention: CodeMention, definedBy blocks: [Block] = []) -> Bool {
+        if mention.codes.contains(where: { responseParameters.contains($0) }) { return true }
+        let opening: String
+        if case .paragraph(let paragraph)? = blocks.first {
+            opening = paragraph.text
+        } else {
+            opening = mention.inSpan ? CodeMention.dropSeparators(mention.afterSpan) : mention.rest
+        }
+        let text = InlineText.flat(opening).lowercased()
+        let parameterWords = ["required", "optional", "recommended", "(required", "(optional", "(string", "(integer", "(boolean", "string,", "integer,"]
+        return parameterWords.contains { text.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,268 @@
+import ErrorKBCore
+
+/// Finds the entries of a page in its blocks, whatever markup they came from: headings that
+/// name codes and the blocks under them, tables, definition lists, list items, paragraphs that
+/// open with a code, and codes shown only in an example under a heading that names them. It
+/// walks the blocks once, keeping the section context every entry takes its section and
+/// status from. Nothing here knows any particular page.
+struct EntryFinder {
+    private(set) var entries: [ParsedEntry] = []
+    /// Table rows that named no code, for the import report.
+    private(set) var rowsWithoutCode: [LineRange] = []
+    /// Examples a code was read from (and so part of its entry).
+    private(set) var examplesRead: [LineRange] = []
+    var context: SectionContext
+    /// With no heading at all (plain text saved as `.md`), a short title-shaped paragraph is one.
+    let pageHasHeadings: Bool
+
+    init(_ model: DocumentModel) {
+        context = SectionContext(documentTitle: model.title)
+        pageHasHeadings = model.blocks.contains { if case .heading = $0 { true } else { false } }
+        walk(model.blocks)
+    }
+
+    mutating func walk(_ blocks: [Block]) {
+        var index = 0
+        while index < blocks.count {
+            switch blocks[index] {
+            case .heading(let heading):
+                index = readHeading(heading, in: blocks, at: index)
+            case .paragraph(let paragraph):
+                index = readParagraph(paragraph, in: blocks, at: index)
+            case .table(let table):
+                read(table)
+                index += 1
+            case .definitions(let definitions):
+                read(definitions)
+                index += 1
+            case .list(let list):
+                read(list)
+                index += 1
+            case .note(let note):
+                context.prose(Block.text(of: note.blocks))
+                index += 1
+            case .code:
+                index += 1
+            }
+        }
+    }
+
+    // MARK: Headings
+
+    private mutating func readHeading(_ heading: Heading, in blocks: [Block], at index: Int) -> Int {
+        let sectionEnd = Self.end(of: heading, in: blocks, from: index + 1)
+        let body = Array(blocks[(index + 1)..<sectionEnd])
+        if let mention = headingMention(heading) {
+            if let status = groupStatus(mention, over: body) {
+                context.enter(heading)
+                context.setGroupStatus(status)
+                return index + 1
+            }
+            // The code's body stops at a heading that names another code.
+            let bodyEnd = body.firstIndex { block in
+                if case .heading(let inner) = block { return headingMention(inner) != nil }
+                return false
+            } ?? body.count
+            emit(mention.codes, title: Self.headingTitle(mention), body: EntryBody(Array(body[..<bodyEnd])),
+                lines: LineRange.covering([blocks[index]] + body[..<bodyEnd]) ?? heading.lines)
+            return index + 1 + bodyEnd
+        }
+        // The heading's own blocks, before any heading under it.
+        let own = Array(body.prefix { if case .heading = $0 { false } else { true } })
+        if let code = ExampleCodes.named(by: heading.text, in: own) {
+            examplesRead += own.compactMap { if case .code(let example) = $0 { example.lines } else { nil } }
+            emit([code], title: InlineText.flat(heading.text), body: EntryBody(own),
+                lines: LineRange.covering([blocks[index]] + own) ?? heading.lines)
+            return index + 1 + own.count
+        }
+        context.enter(heading)
+        return index + 1
+    }
+
+    /// The blocks under a heading: up to the next heading as deep or deeper.
+    static func end(of heading: Heading, in blocks: [Block], from start: Int) -> Int {
+        blocks[start...].firstIndex { block in
+            if case .heading(let next) = block { return next.level <= heading.level }
+            return false
+        } ?? blocks.count
+    }
+
+    private func headingMention(_ heading: Heading) -> CodeMention? {
+        guard let mention = CodeMention.leading(heading.text, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
+        // `404 errors and how to fix them` is about 404, not 404's own section.
+        guard mention.fullRest.isEmpty || mention.inSpan || Self.startsLikeTitle(mention.rest) else { return nil }
+        return mention
+    }
+
+    private static func headingTitle(_ mention: CodeMention) -> String? {
+        mention.inSpan ? mention.rest : mention.fullRest
+    }
+
+    static func startsLikeTitle(_ text: String) -> Bool {
+        guard let first = text.first else { return true }
+        return first.isUppercase || first.isNumber || "\"'(“".contains(first)
+    }
+
+    /// `HTTP 400 Bad Request` over a list of other codes: the status of the codes under it,
+    /// not an entry of its own.
+    private func groupStatus(_ mention: CodeMention, over body: [Block]) -> Int? {
+        guard mention.codes.count == 1, let status = HTTPStatus(code: mention.codes[0]) else { return nil }
+        for block in body {
+            switch block {
+            case .paragraph:
+                continue
+            case .definitions(let list):
+                return list.items.contains { CodeMention.leading($0.term, in: .lead(codeSection: true)).map { $0.codes.allSatisfy { HTTPStatus(code: $0) == nil } } ?? false } ? status.value : nil
+            case .table(let table):
+                return TableEntries(table) != nil ? status.value : nil
+            case .list(let list):
+                let named = list.items.filter { item in
+                    guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first else { return false }
+                    return CodeMention.leading(line, in: .lead(codeSection: true)).map { $0.codes.allSatisfy { HTTPStatus(code: $0) == nil } } ?? false
+                }
+                return named.count * 2 > list.items.count ? status.value : nil
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    // MARK: Paragraphs
+
+    private mutating func readParagraph(_ paragraph: Paragraph, in blocks: [Block], at index: Int) -> Int {
+        let lines = InlineText.lines(paragraph.text)
+        guard let firstLine = lines.first else { return index + 1 }
+        if let mention = leadMention(firstLine) {
+            let following = Array(blocks[(index + 1)...])
+            if lines.count == 1, let status = groupStatus(mention, over: Array(following.prefix(1))) {
+                context.setGroupStatus(status)
+                return index + 1
+            }
+            if let end = readCodeLines(lines, paragraph: paragraph) { return index + end }
+            // The code's body: the paragraph's other lines and what follows, up to the next
+            // heading, table or paragraph that names a code.
+            let bodyEnd = following.firstIndex { block in
+                switch block {
+                case .heading, .table: return true
+                case .paragraph(let next): return InlineText.lines(next.text).first.flatMap(leadMention) != nil
+                case .definitions(let list): return list.items.contains { leadMention($0.term) != nil }
+                default: return false
+                }
+            } ?? following.count
+            let bodyBlocks = Array(following[..<bodyEnd])
+            let (title, description) = Self.titleAndDescription(mention)
+            if title != nil || description != nil || lines.count > 1 || !bodyBlocks.isEmpty {
+                var bodyLines = Array(lines.dropFirst())
+                if let description { bodyLines.insert(description, at: 0) }
+                emit(mention.codes, title: title, body: EntryBody(lines: bodyLines, blocks: bodyBlocks),
+                    lines: LineRange.covering([blocks[index]] + bodyBlocks) ?? paragraph.lines)
+                return index + 1 + bodyEnd
+            }
+        }
+        let text = InlineText.flat(paragraph.text)
+        if !lines.isEmpty, lines.count == 1, isWeakHeading(paragraph.text) {
+            // Bold lines nest under the heading they stand in; on a page of plain lines they are siblings.
+            context.enter(Heading(level: pageHasHeadings ? context.headingLevel + 1 : 1, text: text, lines: paragraph.lines))
+            return index + 1
+        }
+        context.prose(paragraph.text)
+        return index + 1
+    }
+
+    /// `**Error codes**` alone on a line, or, on a page with no headings, a title-shaped line.
+    private func isWeakHeading(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.hasPrefix("**"), trimmed.hasSuffix("**"), trimmed.count > 4, !trimmed.dropFirst(2).dropLast(2).containsBytes("**") {
+            return ItemLabel.named(trimmed) == nil && !trimmed.hasSuffix(":**")
+        }
+        return !pageHasHeadings && LineShape.heading(InlineText.flat(trimmed)) != nil
+    }
+
+    /// Lines that each open with a code: `M_FORBIDDEN: Forbidden access.` / `M_UNKNOWN_TOKEN: ...`,
+    /// a line of text (and its continuation lines) an entry each. Returns 1 when it read them.
+    private mutating func readCodeLines(_ lines: [String], paragraph: Paragraph) -> Int? {
+        let leads = lines.map { line -> CodeMention? in
+            guard let mention = leadMention(line), !mention.fullRest.isEmpty else { return nil }
+            return mention
+        }
+        guard lines.count >= 2, leads.compactMap({ $0 }).count >= 2, leads[0] != nil else { return nil }
+        var index = 0
+        while index < lines.count {
+            guard let mention = leads[index] else {
+                index += 1
+                continue
+            }
+            var continuation: [String] = []
+            var next = index + 1
+            while next < lines.count, leads[next] == nil {
+                continuation.append(lines[next])
+                next += 1
+            }
+            let (title, description) = Self.titleAndDescription(mention)
+            emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + continuation, blocks: []),
+                lines: Self.lines(index..<next, of: paragraph))
+            index = next
+        }
+        return 1
+    }
+
+    private static func lines(_ range: Range<Int>, of paragraph: Paragraph) -> LineRange {
+        let start = min(paragraph.lines.start + range.lowerBound, paragraph.lines.end)
+        return LineRange(start: start, end: min(paragraph.lines.start + range.upperBound - 1, paragraph.lines.end))
+    }
+
+    /// A code opening a line that introduces it — `401 Unauthorized`, `invalid_token`,
+    /// `` `M_FORBIDDEN`: Forbidden access `` — not one in a sentence ("404 errors are ours").
+    func leadMention(_ line: String) -> CodeMention? {
+        guard let mention = CodeMention.leading(line, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
+        guard !Parameters.isParameter(mention) else { return nil }
+        // A separator right after the code, or a title-shaped rest.
+        guard mention.inSpan || mention.rest.isEmpty || mention.separated || LeadText.isTitle(mention.rest) else { return nil }
+        return mention
+    }
+
+    /// The title and description a code's own line gives it.
+    static func titleAndDescription(_ mention: CodeMention) -> (String?, String?) {
+        if mention.inSpan {
+            let after = mention.afterSpan
+            let description = CodeMention.dropSeparators(after)
+            return (mention.rest.isEmpty ? nil : mention.rest, description.isEmpty || startsWithAnnotation(after) ? nil : description)
+        }
+        return LeadText.split(mention.rest)
+    }
+
+    /// `(WebDAV)`, `{{deprecated_inline}}`-left spaces: a note on the term, not its description.
+    private static func startsWithAnnotation(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.hasPrefix("(") && trimmed.hasSuffix(")")
+    }
+
+    // MARK: Emitting
+
+    mutating func emit(_ codes: [String], title: String?, body: EntryBody, lines: LineRange, status: Int? = nil) {
+        for code in codes {
+            let isString = HTTPStatus(code: code) == nil
+            var draft = EntryDraft(code: code, title: title, lines: lines)
+            draft.description = body.description
+            draft.causes = body.causes
+            draft.fixes = body.fixes
+            draft.httpStatus = isString ? (status ?? body.statedStatus ?? context.statedStatus) : nil
+            draft.section = context.section(forStringCode: isString)
+            draft.inOAuthContext = context.mentionsOAuth
+            if let entry = EntryBuilder.build(draft) { entries.append(entry) }
+        }
+        context.entryBlockRead()
+    }
+
+    private mutating func read(_ table: Table) {
+        guard let reader = TableEntries(table) else {
+            rowsWithoutCode += table.rows.map(\.lines)
+            return
+        }
+        let (found, unplaced) = reader.entries(in: context)
+        entries += found
+        rowsWithoutCode += unplaced.map(\.lines)
+        if !found.isEmpty { context.entryBlockRead() }
+    }
+}

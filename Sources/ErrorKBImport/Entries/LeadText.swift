@@ -1,0 +1,47 @@
+import ErrorKBCore
+
+/// The text after a code on its line — `Not Found`, `(OK)`, `Forbidden - You may not`, `The
+/// token expired.` — as a title and a description.
+enum LeadText {
+    static func split(_ rest: String) -> (title: String?, description: String?) {
+        var text = rest.trimmingWhitespace()
+        guard !text.isEmpty else { return (nil, nil) }
+        // `200 (OK)`: the reason phrase in brackets.
+        if text.hasPrefix("("), text.hasSuffix(")"), !text.dropFirst().containsBytes("(") {
+            text = String(text.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        for separator in [" - ", " — ", " – ", ": "] {
+            guard let range = text.firstRange(of: separator) else { continue }
+            let left = String(text[..<range.lowerBound]).trimmingWhitespace()
+            let right = String(text[range.upperBound...]).trimmingWhitespace()
+            if isTitle(left), !right.isEmpty { return (left, right) }
+        }
+        return isTitle(text) ? (text, nil) : (nil, text)
+    }
+
+    /// Short, with no sentence in it: a title, not a description.
+    static func isTitle(_ text: String) -> Bool {
+        guard let first = text.first, !text.isEmpty else { return false }
+        let words = text.split(separator: " ")
+        return words.count <= 8 && !text.hasSuffix(".") && !text.containsBytes(". ")
+            && (first.isUppercase || first.isNumber || first == "\"" || first == "'" || first == "(")
+    }
+}
+
+/// Where a borderless row's title ends: at the status's known reason phrase, else (with a
+/// title column) at the last capitalised word before the sentence that follows.
+enum BorderlessSplit {
+    static func split(code: String, rest: String, hasTitleColumn: Bool) -> (String?, String) {
+        if let status = HTTPStatus(code: code), let phrase = ReasonPhrases.prefix(of: rest, status: status.value) {
+            return (phrase, String(rest.dropFirst(phrase.count)).trimmingWhitespace())
+        }
+        guard hasTitleColumn else { return (nil, rest) }
+        let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+        let capitalised = words.prefix { $0.first?.isUppercase == true || $0.first?.isNumber == true }
+        guard capitalised.count >= 2, capitalised.count < words.count else {
+            return capitalised.count == words.count ? (rest, "") : (nil, rest)
+        }
+        let titleWords = capitalised.dropLast()
+        return (titleWords.joined(separator: " "), words.dropFirst(titleWords.count).joined(separator: " "))
+    }
+}

@@ -1,0 +1,157 @@
+import ErrorKBCore
+
+/// One block of a page, whatever markup it was written in, with the source lines it spans.
+///
+/// Every reader (Markdown, HTML, reStructuredText, AsciiDoc, YAML, plain and RFC text) builds
+/// the same blocks, and entries are found in blocks only, so a layout learnt once is understood
+/// in every markup. Text inside a block is "inline text": plain text in which a code span is
+/// kept as `` `code` ``, strong emphasis as `**text**`, and a line or `<br>` break as `\n`
+/// (see `InlineText`).
+public indirect enum Block: Sendable, Hashable {
+    case heading(Heading)
+    case paragraph(Paragraph)
+    case list(BlockList)
+    case table(Table)
+    case definitions(DefinitionList)
+    case code(CodeBlock)
+    /// An admonition (`:::note`, `> [!NOTE]`, `.. note::`, `NOTE:`), or a quotation: an aside,
+    /// never a cause or a fix.
+    case note(Note)
+
+    public var lines: LineRange {
+        switch self {
+        case .heading(let block): block.lines
+        case .paragraph(let block): block.lines
+        case .list(let block): block.lines
+        case .table(let block): block.lines
+        case .definitions(let block): block.lines
+        case .code(let block): block.lines
+        case .note(let block): block.lines
+        }
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    /// 1 for a page's top heading; deeper sections count up.
+    public var level: Int
+    public var text: String
+    public var lines: LineRange
+}
+
+public struct Paragraph: Sendable, Hashable {
+    /// The paragraph's lines, joined by `\n`.
+    public var text: String
+    public var lines: LineRange
+}
+
+public struct BlockList: Sendable, Hashable {
+    public var ordered: Bool
+    public var items: [ListItem]
+    public var lines: LineRange
+}
+
+public struct ListItem: Sendable, Hashable {
+    public var blocks: [Block]
+    public var lines: LineRange
+}
+
+public struct Table: Sendable, Hashable {
+    /// The header row's cells; empty when the table has none.
+    public var header: [TableCell]
+    public var rows: [TableRow]
+    public var lines: LineRange
+    /// A table that lost its borders (`404 Not Found The requested resource...`): each row is
+    /// the code and the rest of its line, which the entry reader splits into its columns.
+    public var borderless = false
+}
+
+public struct TableRow: Sendable, Hashable {
+    public var cells: [TableCell]
+    public var lines: LineRange
+}
+
+public struct TableCell: Sendable, Hashable {
+    /// A cell holds blocks: a `<br>`-separated run is a paragraph each, `<li>` a list item.
+    public var blocks: [Block]
+    public var lines: LineRange
+
+    public init(blocks: [Block], lines: LineRange) {
+        self.blocks = blocks
+        self.lines = lines
+    }
+
+    /// A cell of inline text, split into one paragraph per line break.
+    public init(text: String, lines: LineRange) {
+        self.lines = lines
+        blocks = text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            .map { .paragraph(Paragraph(text: $0, lines: lines)) }
+    }
+
+    /// The cell's text outside any note, its parts joined by `\n`.
+    public var text: String { Block.text(of: blocks) }
+}
+
+public struct DefinitionList: Sendable, Hashable {
+    public var items: [Definition]
+    public var lines: LineRange
+}
+
+/// `term` followed by what defines it: a `<dt>`/`<dd>` pair, an RFC hanging paragraph, an MDN
+/// `- term` / `  - : definition` pair, an AsciiDoc `term::`.
+public struct Definition: Sendable, Hashable {
+    public var term: String
+    public var termLines: LineRange
+    public var blocks: [Block]
+    public var lines: LineRange
+}
+
+public struct CodeBlock: Sendable, Hashable {
+    public var text: String
+    public var language: String?
+    public var lines: LineRange
+}
+
+public struct Note: Sendable, Hashable {
+    public var blocks: [Block]
+    public var lines: LineRange
+}
+
+extension Block {
+    /// The text of `blocks` outside notes and code, each paragraph, heading, item and cell on
+    /// its own line.
+    static func text(of blocks: [Block]) -> String {
+        var parts: [String] = []
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let heading): parts.append(heading.text)
+                case .paragraph(let paragraph): parts.append(paragraph.text)
+                case .list(let list): for item in list.items { collect(item.blocks) }
+                case .table(let table): for row in [TableRow(cells: table.header, lines: table.lines)] + table.rows {
+                    for cell in row.cells { collect(cell.blocks) }
+                }
+                case .definitions(let list): for item in list.items {
+                    parts.append(item.term)
+                    collect(item.blocks)
+                }
+                case .code, .note: break
+                }
+            }
+        }
+        collect(blocks)
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+extension LineRange {
+    /// The smallest range holding both.
+    func union(_ other: LineRange) -> LineRange {
+        LineRange(start: min(start, other.start), end: max(end, other.end))
+    }
+
+    /// The smallest range holding every range of `blocks`, or `nil` for none.
+    static func covering(_ blocks: [Block]) -> LineRange? {
+        guard let first = blocks.first?.lines else { return nil }
+        return blocks.dropFirst().reduce(first) { $0.union($1.lines) }
+    }
+}

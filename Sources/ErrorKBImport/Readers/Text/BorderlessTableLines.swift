@@ -1,0 +1,53 @@
+import ErrorKBCore
+
+/// Tables that lost their borders when the page was copied: a header such as `Code Name
+/// Description`, then one row a line, `404 Not Found The requested resource was not found`.
+/// Each row becomes two cells, the code and the rest of its line; the entry reader splits the
+/// rest by the columns the header names.
+enum BorderlessTableLines {
+    static func read(_ lines: [SourceLine], at start: Int) -> (table: Table, end: Int)? {
+        var index = start
+        var header: [TableCell] = []
+        if ColumnRole.isHeaderLine(lines[start].text) != nil {
+            let number = lines[start].number
+            header = lines[start].trimmed.split(separator: " ").map {
+                TableCell(text: String($0), lines: LineRange(start: number, end: number))
+            }
+            index += 1
+            while index < lines.count, lines[index].isBlank, index - start < 2 { index += 1 }
+            guard index < lines.count, isRow(lines[index]) else { return nil }
+        } else {
+            // Without a header, two rows in a row make a table; one is just a sentence.
+            guard start + 1 < lines.count, isRow(lines[start]), isRow(lines[start + 1]) else { return nil }
+        }
+        var rows: [(line: SourceLine, code: String, rest: String, last: Int)] = []
+        while index < lines.count {
+            let line = lines[index]
+            if isRow(line), let (code, rest) = CodeToken.leading(line.trimmed) {
+                rows.append((line, code, rest, line.number))
+            } else if !rows.isEmpty, !line.isBlank, line.trimmed.first?.isLowercase == true,
+                CodeToken.leading(line.trimmed) == nil
+            {
+                // A wrapped row: the sentence goes on in lower case on the next line.
+                rows[rows.count - 1].rest += " " + line.trimmed
+                rows[rows.count - 1].last = line.number
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard !rows.isEmpty else { return nil }
+        let tableRows = rows.map { row in
+            let range = LineRange(start: row.line.number, end: row.last)
+            return TableRow(cells: [TableCell(text: row.code, lines: range), TableCell(text: row.rest, lines: range)], lines: range)
+        }
+        let range = LineRange(start: lines[start].number, end: rows[rows.count - 1].last)
+        return (Table(header: header, rows: tableRows, lines: range, borderless: true), index)
+    }
+
+    /// A line that starts with a code and says something after it.
+    static func isRow(_ line: SourceLine) -> Bool {
+        guard let (_, rest) = CodeToken.leading(line.trimmed) else { return false }
+        return !rest.isEmpty && !line.trimmed.hasPrefix("#")
+    }
+}
