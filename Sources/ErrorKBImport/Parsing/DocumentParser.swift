@@ -23,7 +23,7 @@ public enum DocumentParser {
         switch DocumentFormat.of(fileName: source.fileName, lines: source.lines) {
         case .markdown: MarkdownReader.read(source)
         case .html: HTMLReader.read(source)
-        case .restructuredText: PlainTextReader.read(source)
+        case .restructuredText: RSTReader.read(source)
         case .asciiDoc: PlainTextReader.read(source)
         case .yaml: PlainTextReader.read(source)
         case .text: PlainTextReader.read(source)
