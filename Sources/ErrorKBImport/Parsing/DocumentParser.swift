@@ -24,7 +24,7 @@ public enum DocumentParser {
         case .markdown: MarkdownReader.read(source)
         case .html: HTMLReader.read(source)
         case .restructuredText: RSTReader.read(source)
-        case .asciiDoc: PlainTextReader.read(source)
+        case .asciiDoc: AsciiDocReader.read(source)
         case .yaml: PlainTextReader.read(source)
         case .text: PlainTextReader.read(source)
         }

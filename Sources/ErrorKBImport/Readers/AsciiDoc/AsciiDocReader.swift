@@ -1,0 +1,352 @@
+import Foundation
+import ErrorKBCore
+
+/// AsciiDoc pages (Antora and Asciidoctor sites): `==` section titles, with the attribute
+/// references a title may carry after it (`==== 404 Not found {rfc-status-404} {use}`) left out
+/// of it; attribute entries and block attributes (`[.indent]`, `[[anchor]]`, `[#243]`) as
+/// chrome; delimited listing, literal, example, sidebar and quote blocks; `NOTE:` and `[NOTE]`
+/// admonitions; lists; `term::` definitions; and `|===` tables.
+///
+/// Written by hand: the AsciiDoc parsers are Ruby and JavaScript (Asciidoctor), and the part
+/// that carries error codes is read by its lines.
+enum AsciiDocReader {
+    static func read(_ source: SourceText) -> DocumentModel {
+        var parser = AsciiDocBlockParser()
+        let blocks = parser.parse(source.lines, depth: 0)
+        return DocumentModel(
+            format: .asciiDoc, title: parser.title ?? firstHeading(blocks), titleLine: parser.titleLine, blocks: blocks,
+            chrome: parser.chrome)
+    }
+
+    private static func firstHeading(_ blocks: [Block]) -> String? {
+        blocks.lazy.compactMap { block -> String? in
+            if case .heading(let heading) = block { return InlineText.flat(heading.text) }
+            return nil
+        }.first
+    }
+}
+
+struct AsciiDocBlockParser {
+    static let maximumDepth = 16
+    private(set) var title: String?
+    private(set) var titleLine: Int?
+    private(set) var chrome: Set<Int> = []
+    private var attributes: [String: String] = [:]
+    /// `[NOTE]` (and its kin) before the next block: that block is a note.
+    private var pendingAdmonition = false
+    private var pendingHeader = false
+
+    private static let admonitions = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
+
+    mutating func parse(_ lines: [SourceLine], depth: Int) -> [Block] {
+        var blocks: [Block] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let text = line.trimmed
+            if line.isBlank || text.hasPrefix("//") && !text.hasPrefix("////") {
+                if !line.isBlank { chrome.insert(line.number) }
+                index += 1
+                continue
+            }
+            if depth >= Self.maximumDepth {
+                blocks.append(paragraph(Array(lines[index...]).filter { !$0.isBlank }))
+                break
+            }
+            // `= Title`, `== Section`.
+            if let level = Self.sectionLevel(text) {
+                let heading = sectionTitle(String(text.dropFirst(level + 1)))
+                if level == 0, title == nil {
+                    title = heading
+                    titleLine = line.number
+                } else {
+                    blocks.append(.heading(Heading(level: max(level, 1), text: heading, lines: LineRange(start: line.number, end: line.number))))
+                }
+                index += 1
+                continue
+            }
+            if let (name, value) = Self.attributeEntry(text) {
+                attributes[name] = value
+                chrome.insert(line.number)
+                index += 1
+                continue
+            }
+            if text.hasPrefix("["), text.hasSuffix("]") {
+                let inner = text.dropFirst().dropLast()
+                if Self.admonitions.contains(String(inner)) { pendingAdmonition = true }
+                if inner.contains("header") { pendingHeader = true }
+                chrome.insert(line.number)
+                index += 1
+                continue
+            }
+            if let delimiter = Self.delimiter(text) {
+                let end = lines[(index + 1)...].firstIndex { $0.trimmed == text } ?? lines.count
+                let inner = Array(lines[(index + 1)..<end])
+                let range = LineRange(start: line.number, end: lines[min(end, lines.count - 1)].number)
+                blocks += delimited(delimiter, inner, range: range, depth: depth)
+                index = min(end + 1, lines.count)
+                continue
+            }
+            if let marker = AsciiDocListMarker(text) {
+                let (list, end) = self.list(lines, at: index, marker: marker, depth: depth)
+                blocks.append(list)
+                index = end
+                continue
+            }
+            if let (term, rest) = Self.definitionTerm(text) {
+                let (definition, end) = self.definition(lines, at: index, term: term, rest: rest, depth: depth)
+                if case .definitions(var list)? = blocks.last {
+                    list.items.append(definition)
+                    list.lines = list.lines.union(definition.lines)
+                    blocks[blocks.count - 1] = .definitions(list)
+                } else {
+                    blocks.append(.definitions(DefinitionList(items: [definition], lines: definition.lines)))
+                }
+                index = end
+                continue
+            }
+            var end = index + 1
+            while end < lines.count, !lines[end].isBlank, Self.delimiter(lines[end].trimmed) == nil,
+                AsciiDocListMarker(lines[end].trimmed) == nil, Self.sectionLevel(lines[end].trimmed) == nil
+            {
+                end += 1
+            }
+            var block = paragraph(Array(lines[index..<end]))
+            if case .paragraph(var paragraph) = block,
+                let admonition = Self.admonitions.first(where: { paragraph.text.hasPrefix($0 + ": ") })
+            {
+                paragraph.text = String(paragraph.text.dropFirst(admonition.count + 2))
+                block = .note(Note(blocks: [.paragraph(paragraph)], lines: paragraph.lines))
+            } else if pendingAdmonition {
+                block = .note(Note(blocks: [block], lines: block.lines))
+            }
+            pendingAdmonition = false
+            blocks.append(block)
+            index = end
+        }
+        return blocks
+    }
+
+    /// `== Title` → 1, `= Title` → 0.
+    private static func sectionLevel(_ text: String) -> Int? {
+        let marks = text.prefix { $0 == "=" }
+        guard (1...6).contains(marks.count), text.dropFirst(marks.count).first == " " else { return nil }
+        return marks.count - 1
+    }
+
+    /// A section title without the attribute references and anchors after it.
+    private func sectionTitle(_ raw: String) -> String {
+        var words = raw.trimmingWhitespace().split(separator: " ").map(String.init)
+        var references: [String] = []
+        // Trailing words that are only attribute references, bracketed or not: `{use}`, `({DELETE})`.
+        while let last = words.last {
+            let bare = last.trimmingCharacters(in: "()[],/")
+            guard bare.hasPrefix("{"), bare.hasSuffix("}"), bare.count > 2, !bare.dropFirst().dropLast().containsBytes("{") else { break }
+            references.insert(String(bare.dropFirst().dropLast()), at: 0)
+            words.removeLast()
+        }
+        var text = words.joined(separator: " ")
+        if text.hasSuffix("]]"), let open = text.range(of: "[[", options: .backwards) {
+            text = String(text[..<open.lowerBound]).trimmingWhitespace()
+        }
+        // A title that is only references (a legend's `==== {use}`) is known by their names.
+        return text.isEmpty ? references.joined(separator: " ") : inline(text)
+    }
+
+    private static func attributeEntry(_ text: String) -> (String, String)? {
+        guard text.hasPrefix(":"), let close = text.dropFirst().firstIndex(of: ":") else { return nil }
+        let name = text[text.index(after: text.startIndex)..<close]
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "!" }) else { return nil }
+        return (String(name), text[text.index(after: close)...].trimmingWhitespace())
+    }
+
+    private enum Delimiter { case listing, literal, example, sidebar, quote, passthrough, comment, table }
+
+    private static func delimiter(_ text: String) -> Delimiter? {
+        switch text {
+        case "|===", ",===", ":===": return .table
+        default: break
+        }
+        guard text.count >= 4, let first = text.first, text.allSatisfy({ $0 == first }) else { return nil }
+        switch first {
+        case "-": return .listing
+        case ".": return .literal
+        case "=": return .example
+        case "*": return .sidebar
+        case "_": return .quote
+        case "+": return .passthrough
+        case "/": return .comment
+        default: return nil
+        }
+    }
+
+    private mutating func delimited(_ delimiter: Delimiter, _ inner: [SourceLine], range: LineRange, depth: Int) -> [Block] {
+        defer { pendingAdmonition = false }
+        switch delimiter {
+        case .listing, .literal:
+            return [.code(CodeBlock(text: inner.map(\.text).joined(separator: "\n"), language: nil, lines: range))]
+        case .comment:
+            for number in range.start...range.end { chrome.insert(number) }
+            return []
+        case .passthrough:
+            return HTMLReader.fragment(inner.map(\.text).joined(separator: "\n"), firstLine: inner.first?.number ?? range.start)
+        case .sidebar, .quote:
+            return [.note(Note(blocks: parse(inner, depth: depth + 1), lines: range))]
+        case .example:
+            let blocks = parse(inner, depth: depth + 1)
+            return pendingAdmonition ? [.note(Note(blocks: blocks, lines: range))] : blocks
+        case .table:
+            defer { pendingHeader = false }
+            return AsciiDocTable.read(inner, range: range, header: pendingHeader, inline: { self.inline($0) }).map { [.table($0)] } ?? []
+        }
+    }
+
+    private func paragraph(_ lines: [SourceLine]) -> Block {
+        let first = lines.first?.number ?? 1
+        return .paragraph(
+            Paragraph(
+                text: lines.map { inline($0.trimmed) }.joined(separator: "\n"),
+                lines: LineRange(start: first, end: lines.last?.number ?? first)))
+    }
+
+    // MARK: Lists and definitions
+
+    private mutating func list(_ lines: [SourceLine], at start: Int, marker: AsciiDocListMarker, depth: Int) -> (Block, Int) {
+        var items: [ListItem] = []
+        var index = start
+        while index < lines.count, let itemMarker = AsciiDocListMarker(lines[index].trimmed), itemMarker.mark == marker.mark {
+            var body = [SourceLine(number: lines[index].number, text: itemMarker.rest)]
+            var end = index + 1
+            // The item's own lines, and blocks joined to it by a `+` line; a deeper marker nests.
+            while end < lines.count, !lines[end].isBlank, AsciiDocListMarker(lines[end].trimmed).map({ $0.mark != marker.mark }) ?? true,
+                Self.delimiter(lines[end].trimmed) == nil || lines[end - 1].trimmed == "+"
+            {
+                if lines[end].trimmed != "+" { body.append(SourceLine(number: lines[end].number, text: lines[end].trimmed)) }
+                end += 1
+            }
+            items.append(
+                ListItem(blocks: parse(body, depth: depth + 1), lines: LineRange(start: lines[index].number, end: lines[end - 1].number)))
+            index = end
+            var next = index
+            while next < lines.count, lines[next].isBlank { next += 1 }
+            guard next < lines.count, AsciiDocListMarker(lines[next].trimmed)?.mark == marker.mark else { break }
+            index = next
+        }
+        let range = LineRange(start: lines[start].number, end: items.last?.lines.end ?? lines[start].number)
+        return (.list(BlockList(ordered: marker.mark.hasPrefix("."), items: items, lines: range)), index)
+    }
+
+    /// `term:: definition`, `term::` alone, `term;; definition`.
+    private static func definitionTerm(_ text: String) -> (String, String)? {
+        for separator in ["::", ";;"] {
+            guard let range = text.range(of: separator) else { continue }
+            let term = text[..<range.lowerBound].trimmingWhitespace()
+            let after = text[range.upperBound...]
+            guard !term.isEmpty, after.isEmpty || after.first == " " else { continue }
+            return (term, after.trimmingWhitespace())
+        }
+        return nil
+    }
+
+    private mutating func definition(_ lines: [SourceLine], at index: Int, term: String, rest: String, depth: Int) -> (Definition, Int) {
+        var body = rest.isEmpty ? [] : [SourceLine(number: lines[index].number, text: rest)]
+        var end = index + 1
+        while end < lines.count, !lines[end].isBlank || body.isEmpty && end == index + 1,
+            Self.definitionTerm(lines[end].trimmed) == nil
+        {
+            if !lines[end].isBlank { body.append(SourceLine(number: lines[end].number, text: lines[end].trimmed)) }
+            end += 1
+        }
+        let range = LineRange(start: lines[index].number, end: lines[max(index, end - 1)].number)
+        return (
+            Definition(
+                term: inline(term), termLines: LineRange(start: lines[index].number, end: lines[index].number),
+                blocks: parse(body, depth: depth + 1), lines: range),
+            end
+        )
+    }
+
+    // MARK: Inline markup
+
+    /// AsciiDoc's inline markup as inline text: `*strong*` and `**strong**`, `` `code` `` and
+    /// `+code+`, `_emphasis_`, cross references and links as their text, attribute references as
+    /// their values (or their names, when the page does not define them).
+    func inline(_ text: String) -> String {
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "{", let close = text[next...].firstIndex(of: "}"), close > next,
+                text[next..<close].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            {
+                let name = String(text[next..<close])
+                result += attributes[name] ?? name
+                index = text.index(after: close)
+                continue
+            }
+            if character == "<", text[next...].hasPrefix("<"), let close = text[next...].range(of: ">>") {
+                let inner = text[text.index(after: next)..<close.lowerBound]
+                result += inner.split(separator: ",", maxSplits: 1).last.map { $0.trimmingWhitespace() } ?? ""
+                index = close.upperBound
+                continue
+            }
+            if character == "[", let close = text[next...].firstIndex(of: "]"), result.last.map({ !$0.isWhitespace }) ?? false,
+                let linkStart = result.range(of: "http", options: .backwards) ?? result.range(of: "link:", options: .backwards),
+                !result[linkStart.lowerBound...].containsBytes(" ")
+            {
+                // `https://example.com[text]`: the text stands for the link.
+                result.removeSubrange(linkStart.lowerBound...)
+                result += text[next..<close]
+                index = text.index(after: close)
+                continue
+            }
+            if character == "*", !(result.last?.isLetter ?? false) {
+                let double = text[next...].hasPrefix("*")
+                let contentStart = double ? text.index(after: next) : next
+                if contentStart < text.endIndex, let close = text[contentStart...].firstIndex(of: "*"), close > contentStart {
+                    result += "**" + text[contentStart..<close] + "**"
+                    index = text.index(close, offsetBy: double ? 2 : 1, limitedBy: text.endIndex) ?? text.endIndex
+                    continue
+                }
+            }
+            if character == "+", let close = text[next...].firstIndex(of: "+"), close > next, !(result.last?.isLetter ?? false) {
+                result += "`" + text[next..<close] + "`"
+                index = text.index(after: close)
+                continue
+            }
+            if character == "_", !(result.last?.isLetter ?? false), let close = text[next...].firstIndex(of: "_"), close > next,
+                text.index(after: close) == text.endIndex || !text[text.index(after: close)].isLetter
+            {
+                result += text[next..<close]
+                index = text.index(after: close)
+                continue
+            }
+            result.append(character)
+            index = next
+        }
+        return result
+    }
+}
+
+/// `* item`, `** nested`, `- item`, `. ordered`, `1. ordered`.
+struct AsciiDocListMarker {
+    var mark: String
+    var rest: String
+
+    init?(_ text: String) {
+        let marks = text.prefix { $0 == "*" || $0 == "." || $0 == "-" }
+        if !marks.isEmpty, marks.count <= 5, Set(marks).count == 1, text.dropFirst(marks.count).first == " " {
+            mark = String(marks)
+        } else {
+            let digits = text.prefix { $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 3, text.dropFirst(digits.count).hasPrefix(". ") else { return nil }
+            mark = "."
+            rest = text.dropFirst(digits.count + 2).trimmingWhitespace()
+            if rest.isEmpty { return nil }
+            return
+        }
+        rest = text.dropFirst(marks.count).trimmingWhitespace()
+        guard !rest.isEmpty, mark != "-" || marks.count == 1 else { return nil }
+    }
+}
