@@ -25,7 +25,7 @@ public enum DocumentParser {
         case .html: HTMLReader.read(source)
         case .restructuredText: RSTReader.read(source)
         case .asciiDoc: AsciiDocReader.read(source)
-        case .yaml: PlainTextReader.read(source)
+        case .yaml: YAMLReader.read(source)
         case .text: PlainTextReader.read(source)
         }
     }
