@@ -67,6 +67,15 @@ enum Endpoint {
         ("callback url", "authorization endpoint"),
     ]
 
+    /// Where running text says the error is delivered: "adding the following parameters to the
+    /// query component of the redirection URI" is the authorization endpoint's error response.
+    static func ofDelivery(in prose: String) -> String? {
+        let lowered = prose.lowercased()
+        let redirect = ["component of the redirection uri", "redirection uri using", "to the redirection uri",
+            "redirect the user-agent back", "redirects the user-agent back"]
+        return redirect.contains { lowered.contains($0) } ? "authorization endpoint" : nil
+    }
+
     /// The endpoint whose exchange a heading names: `4.1.2.  Authorization Response` →
     /// `authorization endpoint`.
     static func ofExchange(in heading: String) -> String? {

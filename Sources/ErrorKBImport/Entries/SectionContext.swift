@@ -82,9 +82,8 @@ struct SectionContext {
             if let tableSection, let endpoint = Endpoint.named(in: tableSection) ?? Endpoint.ofExchange(in: tableSection) {
                 return endpoint
             }
-            if let endpoint = levels.last.flatMap({ Endpoint.named(in: $0.prose.joined(separator: " ")) }) {
-                return endpoint
-            }
+            let prose = levels.last?.prose.joined(separator: " ") ?? ""
+            if let endpoint = Endpoint.named(in: prose) ?? Endpoint.ofDelivery(in: prose) { return endpoint }
             if tableSection == nil, let endpoint = headingPath.lazy.compactMap(Endpoint.ofExchange).first {
                 return endpoint
             }

@@ -36,6 +36,12 @@ enum StatedStatus {
         if (1...4).contains(where: { word(-$0) == "http" }) { return true }
         if word(-1) == "code" || word(-1) == "status" && word(-2) != "the" { return true }
         if word(-1) == "of", word(-2) == "code" { return true }
+        // After its reason phrase: `a 400 Bad Request HTTP status code`.
+        let following = words.dropFirst(index + 1).prefix(5).map { $0.trimmingCharacters(in: "`*(),.;:\"") }
+        if let phrase = ReasonPhrases.prefix(of: following.joined(separator: " "), status: status) {
+            let next = word(phrase.split(separator: " ").count + 1)
+            if ["http", "status", "response", "error"].contains(next) { return true }
+        }
         // After: `409 response code`, `401 status`, `400 (Bad Request) status code`.
         if ["status", "response", "error", "code"].contains(word(1)), !words[index].hasSuffix(",") { return true }
         if words.indices.contains(index + 1), words[index + 1].hasPrefix("(") {

@@ -109,6 +109,9 @@ public struct CodeBlock: Sendable, Hashable {
     public var text: String
     public var language: String?
     public var lines: LineRange
+    /// Set apart by indentation alone, not by a fence: in Markdown, possibly the indented
+    /// continuation of a definition rather than code.
+    public var indented = false
 }
 
 public struct Note: Sendable, Hashable {

@@ -36,12 +36,28 @@ enum MarkdownDefinitions {
                 } else {
                     result.append(blocks[index])
                 }
+            case .code(let code) where code.indented && Self.holdsDefinitions(code.text):
+                // kramdown and Pandoc indent a definition's nested definitions; CommonMark reads
+                // that as indented code. It is the last definition's continuation.
+                if case .definitions(var list)? = result.last, !list.items.isEmpty {
+                    list.items[list.items.count - 1].blocks += MarkdownReader.parse(code.text, firstLine: code.lines.start)
+                    list.items[list.items.count - 1].lines = list.items[list.items.count - 1].lines.union(code.lines)
+                    list.lines = list.lines.union(code.lines)
+                    result[result.count - 1] = .definitions(list)
+                } else {
+                    result.append(blocks[index])
+                }
             default:
                 result.append(blocks[index])
             }
             index += 1
         }
         return result
+    }
+
+    /// Text with a `: definition` line under a term line.
+    private static func holdsDefinitions(_ text: String) -> Bool {
+        text.split(separator: "\n").dropFirst().contains { $0.trimmingWhitespace().hasPrefix(": ") }
     }
 
     /// Consecutive definition lists are one list.
@@ -89,7 +105,7 @@ enum MarkdownDefinitions {
             while index < lines.count {
                 let text = lines[index]
                 if text.hasPrefix(": ") {
-                    body.append((String(text.dropFirst(2)), index))
+                    body.append((text.dropFirst(2).trimmingWhitespace(), index))
                 } else if index + 1 < lines.count, lines[index + 1].hasPrefix(": ") {
                     break
                 } else if !body.isEmpty {

@@ -65,15 +65,22 @@ private struct TreeBuilder {
                 result.append(.paragraph(Paragraph(text: Inline.render(node), lines: lines)))
             case CMARK_NODE_HEADING:
                 result.append(
-                    .heading(Heading(level: Int(cmark_node_get_heading_level(node)), text: Inline.render(node), lines: lines)))
+                    .heading(
+                        Heading(
+                            level: Int(cmark_node_get_heading_level(node)), text: Self.withoutAttributes(Inline.render(node)),
+                            lines: lines)))
             case CMARK_NODE_LIST:
                 result.append(list(node, lines: lines, depth: depth))
             case CMARK_NODE_BLOCK_QUOTE:
                 result.append(.note(Note(blocks: noteBody(blocks(under: node, depth: depth + 1)), lines: lines)))
             case CMARK_NODE_CODE_BLOCK:
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0) }?.trimmingWhitespace()
-                result.append(
-                    .code(CodeBlock(text: literal(node), language: info?.isEmpty == false ? info : nil, lines: lines)))
+                var code = CodeBlock(text: literal(node), language: info?.isEmpty == false ? info : nil, lines: lines)
+                var length: Int32 = 0
+                var offset: Int32 = 0
+                var character: CChar = 0
+                code.indented = cmark_node_get_fenced(node, &length, &offset, &character) == 0
+                result.append(.code(code))
             case CMARK_NODE_HTML_BLOCK:
                 result += HTMLReader.fragment(literal(node), firstLine: lines.start)
             case CMARK_NODE_THEMATIC_BREAK:
@@ -87,6 +94,15 @@ private struct TreeBuilder {
             }
         }
         return MarkdownDefinitions.regroup(result)
+    }
+
+    /// `Obtaining Authorization {#obtaining-authorization}`: kramdown, Pandoc and Hugo write a
+    /// heading's id and classes after it, in braces; they are no part of its text.
+    static func withoutAttributes(_ text: String) -> String {
+        guard text.hasSuffix("}"), let open = text.lastIndex(of: "{"), text.index(after: open) < text.endIndex,
+            "#.:".contains(text[text.index(after: open)])
+        else { return text }
+        return String(text[..<open]).trimmingWhitespace()
     }
 
     private func list(_ node: OpaquePointer, lines: LineRange, depth: Int) -> Block {
