@@ -64,7 +64,8 @@ enum Endpoint {
         ("authorization endpoint", "authorization endpoint"), ("authorization request", "authorization endpoint"),
         ("authorization response", "authorization endpoint"), ("authorization error response", "authorization endpoint"),
         ("implicit grant", "authorization endpoint"), ("redirection endpoint", "authorization endpoint"),
-        ("callback url", "authorization endpoint"),
+        ("callback url", "authorization endpoint"), ("redirect", "authorization endpoint"),
+        ("callback", "authorization endpoint"),
     ]
 
     /// Where running text says the error is delivered: "adding the following parameters to the
@@ -72,7 +73,8 @@ enum Endpoint {
     static func ofDelivery(in prose: String) -> String? {
         let lowered = prose.lowercased()
         let redirect = ["component of the redirection uri", "redirection uri using", "to the redirection uri",
-            "redirect the user-agent back", "redirects the user-agent back"]
+            "redirect the user-agent back", "redirects the user-agent back", "back to your callback url",
+            "to the registered callback url"]
         return redirect.contains { lowered.contains($0) } ? "authorization endpoint" : nil
     }
 

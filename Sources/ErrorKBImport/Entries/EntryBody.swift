@@ -98,8 +98,9 @@ struct EntryBody {
 
     /// A paragraph's lines: a line that starts with a label starts that label's items; the other
     /// lines go on with the item (or description paragraph) before them.
-    private mutating func readLines(_ lines: [String], asItem: Bool, raw: String? = nil) {
+    private mutating func readLines(_ rawLines: [String], asItem: Bool, raw: String? = nil) {
         if let raw, Self.isCodeOnly(raw), label != nil { return }
+        let lines = rawLines.flatMap(Self.splitAtBoldLabels)
         var current: String?
         var currentIsItem = asItem
         func flush() {
@@ -147,6 +148,35 @@ struct EntryBody {
         } else if !paragraphs.isEmpty {
             paragraphs[paragraphs.count - 1] += " " + addition
         }
+    }
+
+    /// `A sheet is jammed. **Cause:** damp paper. **Fix:** pull it out.` → three lines: a label
+    /// set in bold starts a line of its own wherever it stands.
+    static func splitAtBoldLabels(_ line: String) -> [String] {
+        guard line.containsBytes("**") else { return [line] }
+        var parts: [String] = []
+        var rest = Substring(line)
+        var searchFrom = rest.startIndex
+        while let open = rest[searchFrom...].firstRange(of: "**") {
+            let inner = rest[open.upperBound...]
+            guard let close = inner.firstRange(of: "**") else { break }
+            let label = inner[..<close.lowerBound]
+            let after = inner[close.upperBound...]
+            let isLabel = (label.hasSuffix(":") && ItemLabel.named(String(label)) != nil)
+                || (after.hasPrefix(":") && ItemLabel.named(String(label)) != nil)
+            if isLabel, open.lowerBound > rest.startIndex {
+                let before = rest[..<open.lowerBound].trimmingWhitespace()
+                if !before.isEmpty { parts.append(before) }
+                rest = rest[open.lowerBound...]
+                searchFrom = close.upperBound
+            } else if isLabel {
+                searchFrom = close.upperBound
+            } else {
+                searchFrom = close.upperBound
+            }
+        }
+        parts.append(String(rest))
+        return parts
     }
 
     /// `` `concat(lower(ip.src.country), http.request.uri.path)` ``: an example expression.

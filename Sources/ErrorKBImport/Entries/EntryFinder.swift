@@ -218,7 +218,8 @@ struct EntryFinder {
         guard let mention = CodeMention.leading(line, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
         guard !Parameters.isParameter(mention) else { return nil }
         // A separator right after the code, or a title-shaped rest.
-        guard mention.inSpan || mention.rest.isEmpty || mention.separated || LeadText.isTitle(mention.rest) else { return nil }
+        guard mention.inSpan || mention.rest.isEmpty || mention.separated || LeadText.split(mention.rest).title != nil
+        else { return nil }
         return mention
     }
 

@@ -19,6 +19,19 @@ enum LeadText {
         return isTitle(text) ? (text, nil) : (nil, text)
     }
 
+    /// `UserUnauthorized - The user account ...` → (`UserUnauthorized`, `The user account ...`): a
+    /// short name set off by a dash at the start of a description.
+    static func namedDescription(_ text: String) -> (String, String)? {
+        for separator in [" - ", " — ", " – "] {
+            guard let range = text.firstRange(of: separator) else { continue }
+            let name = String(text[..<range.lowerBound]).trimmingWhitespace()
+            let rest = String(text[range.upperBound...]).trimmingWhitespace()
+            guard name.split(separator: " ").count <= 4, isTitle(name), !rest.isEmpty else { return nil }
+            return (name, rest)
+        }
+        return nil
+    }
+
     /// Short, with no sentence in it: a title, not a description.
     static func isTitle(_ text: String) -> Bool {
         guard let first = text.first, !text.isEmpty else { return false }

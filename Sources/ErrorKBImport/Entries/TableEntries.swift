@@ -95,7 +95,7 @@ struct TableEntries {
             }
             // A row span: the row leaves out the cell it shares with the row above, so the rest
             // slides one column left and the row ends with an empty cell.
-            if let shared = previousCodeCell, cells.count == roles.count, codeColumn < cells.count,
+            if table.rowsMayOmitFirstCell, let shared = previousCodeCell, cells.count == roles.count, codeColumn < cells.count,
                 code(in: cells[codeColumn]) == nil, InlineText.flat(cells[cells.count - 1].text).isEmpty
             {
                 cells.removeLast()
@@ -132,7 +132,7 @@ struct TableEntries {
                 codes += more.codes
             }
         }
-        var fields = RowFields()
+        var fields = RowFields(hasTitleColumn: roles.contains(.title))
         if table.borderless {
             // The rest of the line holds the columns the header names after the code.
             let rest = cells.count > 1 ? InlineText.flat(cells[1].text) : ""
@@ -170,6 +170,8 @@ struct TableEntries {
 
 /// The cells of one row, by what their column holds.
 private struct RowFields {
+    /// The table has a column of titles, so a description's first words are not one.
+    let hasTitleColumn: Bool
     var title: String?
     var descriptions: [String] = []
     var causes: [String] = []
@@ -188,7 +190,15 @@ private struct RowFields {
         case .description:
             // A description may carry run-in labels: `<strong>Fix:</strong> ...`.
             let body = EntryBody(cell.blocks)
-            descriptions += body.paragraphs
+            var paragraphs = body.paragraphs
+            // `UserUnauthorized - The user account ...`: a name, then what it means.
+            if !hasTitleColumn, title == nil, descriptions.isEmpty, let first = paragraphs.first,
+                let (name, rest) = LeadText.namedDescription(first)
+            {
+                title = name
+                paragraphs[0] = rest
+            }
+            descriptions += paragraphs
             causes += body.causes
             fixes += body.fixes
             text += body.paragraphs + body.statusText

@@ -63,6 +63,9 @@ public struct Table: Sendable, Hashable {
     /// A table that lost its borders (`404 Not Found The requested resource...`): each row is
     /// the code and the rest of its line, which the entry reader splits into its columns.
     public var borderless = false
+    /// A table drawn by hand in plain text, where a row that shares its first cell with the row
+    /// above leaves it out (a row span): `Unauthorized Client | ... | |` under `400 | ...`.
+    public var rowsMayOmitFirstCell = false
 }
 
 public struct TableRow: Sendable, Hashable {

@@ -79,6 +79,12 @@ struct AsciiDocBlockParser {
                 index += 1
                 continue
             }
+            // `.Fix`: a block title, which names (and may label) the block under it.
+            if text.hasPrefix("."), text.count > 1, let second = text.dropFirst().first, second.isLetter {
+                blocks.append(.paragraph(Paragraph(text: inline(String(text.dropFirst())), lines: LineRange(start: line.number, end: line.number))))
+                index += 1
+                continue
+            }
             if let delimiter = Self.delimiter(text) {
                 let end = lines[(index + 1)...].firstIndex { $0.trimmed == text } ?? lines.count
                 let inner = Array(lines[(index + 1)..<end])

@@ -70,6 +70,8 @@ private struct TreeBuilder {
                             level: Int(cmark_node_get_heading_level(node)), text: Self.withoutAttributes(Inline.render(node)),
                             lines: lines)))
             case CMARK_NODE_LIST:
+                // A page's own table of contents (`- [404 Not Found](#404)`) is chrome, not entries.
+                if Self.isTableOfContents(node) { continue }
                 result.append(list(node, lines: lines, depth: depth))
             case CMARK_NODE_BLOCK_QUOTE:
                 result.append(.note(Note(blocks: noteBody(blocks(under: node, depth: depth + 1)), lines: lines)))
@@ -94,6 +96,26 @@ private struct TreeBuilder {
             }
         }
         return MarkdownDefinitions.regroup(result)
+    }
+
+    /// A list every item of which is one link to an anchor on the page, perhaps with such a list
+    /// under it.
+    static func isTableOfContents(_ list: OpaquePointer, depth: Int = 0) -> Bool {
+        guard depth < 6 else { return false }
+        var item = cmark_node_first_child(list)
+        var count = 0
+        while let current = item {
+            item = cmark_node_next(current)
+            count += 1
+            guard let paragraph = cmark_node_first_child(current), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                let link = cmark_node_first_child(paragraph), cmark_node_get_type(link) == CMARK_NODE_LINK,
+                cmark_node_next(link) == nil, let url = cmark_node_get_url(link), String(cString: url).hasPrefix("#")
+            else { return false }
+            if let nested = cmark_node_next(paragraph) {
+                guard cmark_node_get_type(nested) == CMARK_NODE_LIST, isTableOfContents(nested, depth: depth + 1) else { return false }
+            }
+        }
+        return count > 0
     }
 
     /// `Obtaining Authorization {#obtaining-authorization}`: kramdown, Pandoc and Hugo write a

@@ -19,7 +19,7 @@ enum PipeTableLines {
         assembler.flush()
         let range = LineRange(start: lines[start].number, end: lines[max(start, index - 1)].number)
         let cells = header.cells.map { TableCell(text: $0, lines: LineRange(start: lines[start].number, end: lines[start].number)) }
-        return (Table(header: cells, rows: assembler.rows, lines: range), index)
+        return (Table(header: cells, rows: assembler.rows, lines: range, rowsMayOmitFirstCell: true), index)
     }
 
     private struct Header {
