@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "ErrorKBImportTests",
             dependencies: ["ErrorKBImport", "ErrorKBCore", "ErrorKBTestSupport"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Corpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

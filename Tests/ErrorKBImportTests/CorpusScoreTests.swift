@@ -1,0 +1,78 @@
+import ErrorKBCore
+import ErrorKBTestSupport
+import Foundation
+import Testing
+
+@testable import ErrorKBImport
+
+/// Real pages and pages written in the layouts they use, each imported into a real knowledge
+/// base and the export scored by the corpus's own scorer (`Corpus/score_import.py`, from
+/// `../shared/tools`): the number every change to the importer is judged by.
+@Suite("Import: documentation corpora, scored")
+struct CorpusScoreTests {
+    static let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
+
+    /// `development`: the public pages of `../shared/corpus` (its README names every source and
+    /// licence). `authored`: pages written here in the layouts the issue names, none a seed.
+    @Test("every page imports, and the scorer finds at least 99% of the fields right and no extra entry",
+        arguments: ["development", "authored"])
+    func corpusScores(_ name: String) async throws {
+        let folder = Self.corpora.appendingPathComponent(name)
+        let documents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && $0 != "README.md" }
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.stem($0) + ".expected.json").path) }
+            .sorted()
+        #expect(documents.count >= 12)
+
+        let kb = try TestKnowledgeBase.empty()
+        for (index, document) in documents.enumerated() {
+            // Each page its own vendor, as the scorer expects; a refused page fails the test here.
+            _ = try await kb.importer.importFiles(
+                [folder.appendingPathComponent(document).path], vendor: "corpus-\(index + 1)", options: ImportOptions(),
+                actor: "test")
+        }
+        let export = try kb.folder.write("export.json", try await kb.exportJSON())
+        let result = try Self.score(export: export, corpus: folder.path)
+        print("\(name) corpus:\n\(result.output)")
+        let score = try #require(Score(result.output), "the scorer printed no score: \(result.output)")
+        #expect(score.found == score.entries, "\(result.output)")
+        #expect(score.fieldsRight >= 99.0, "\(result.output)")
+        #expect(score.extra == 0, "\(result.output)")
+        #expect(result.status == 0)
+    }
+
+    private static func stem(_ file: String) -> String {
+        file.split(separator: ".").dropLast().joined(separator: ".")
+    }
+
+    private static func score(export: String, corpus: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", corpora.appendingPathComponent("score_import.py").path, export, corpus]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The scorer's last line: `score: found 266/266, fields right 100.0%, extra 0`.
+    struct Score {
+        var found: Int
+        var entries: Int
+        var fieldsRight: Double
+        var extra: Int
+
+        init?(_ output: String) {
+            guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("score:") }) else { return nil }
+            let numbers = line.split(whereSeparator: { !($0.isNumber || $0 == ".") }).compactMap { Double($0) }
+            guard numbers.count == 4 else { return nil }
+            found = Int(numbers[0])
+            entries = Int(numbers[1])
+            fieldsRight = numbers[2]
+            extra = Int(numbers[3])
+        }
+    }
+}
