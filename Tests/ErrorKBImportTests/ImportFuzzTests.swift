@@ -81,6 +81,67 @@ struct ImportFuzzTests {
     }
 }
 
+/// Issue 14's readers: every markup gets malformed, deeply nested and very wide input.
+@Suite("Import: hostile pages in every markup", .timeLimit(.minutes(5)))
+struct ReaderFuzzTests {
+    @Test("10,000-level nesting, a 10,000-column table and unclosed structures, in every markup")
+    func readerEdgeShapes() async throws {
+        let deep = 10_000
+        let wide = 10_000
+        func repeated(_ text: String, _ count: Int) -> String { String(repeating: text, count: count) }
+        // Indentation-based markup cannot nest 10,000 deep in 5 MiB; 2,000 levels is 2 MiB.
+        let indented = (0..<2_000).map { repeated(" ", $0) + "invalid_request" }.joined(separator: "\n")
+        let inputs: [(String, String)] = [
+            ("deep-quotes.md", repeated(">", deep) + " 404 Not Found\n"),
+            ("deep-lists.md", repeated("- ", deep) + "404 Not Found\n"),
+            ("deep-emphasis.md", repeated("*", deep) + "404" + repeated("*", deep) + "\n"),
+            ("deep-definitions.md", repeated("`invalid_grant`\n: ", deep) + "The grant.\n"),
+            ("wide-table.md", "| Code" + repeated(" | Description", wide) + " |\n|" + repeated("---|", wide + 1) + "\n| 404" + repeated(" | x", wide) + " |\n"),
+            ("unclosed.md", "---\ntitle: x\n" + repeated(":::note\n{% if x\n{{HTTPStatus(404\n```\n", 20_000)),
+            ("kramdown-code.md", "\"error\":\n: REQUIRED.\n\n" + repeated("     \"invalid_grant\":\n     :     The grant.\n", 20_000)),
+            ("deep-lists.html", repeated("<ul><li>", deep) + "404 Not Found" + repeated("</li></ul>", deep)),
+            ("deep-definitions.html", repeated("<dl><dt>invalid_grant</dt><dd>", deep) + "x" + repeated("</dd></dl>", deep)),
+            ("deep-inline.html", "<p>" + repeated("<b><code>", deep) + "404" + repeated("</code></b>", deep) + "</p>"),
+            ("wide-table.html", "<table><tr><th>Code</th>" + repeated("<th>Description</th>", wide) + "</tr><tr><td>404</td>" + repeated("<td colspan=2 rowspan=100>x</td>", wide) + "</tr></table>"),
+            ("unclosed.html", repeated("<table><tr><td>404<td><dl><dt>x<pre>", 20_000)),
+            ("deep-indent.txt", indented),
+            ("wide-pipes.txt", "Code" + repeated(" | Description", wide) + " |\n" + repeated("---|", wide + 1) + "\n404" + repeated(" | x", wide) + " |\n"),
+            ("deep-indent.rst", indented),
+            ("wide-grid.rst", "+" + repeated("---+", wide) + "\n|" + repeated(" x |", wide) + "\n+" + repeated("===+", wide) + "\n|" + repeated("404|", wide) + "\n+" + repeated("---+", wide) + "\n"),
+            ("unclosed.rst", repeated("+---+---+\n| 404 | x\n.. note::\n=====  =====\n", 20_000)),
+            ("wide-table.adoc", "|===\n" + repeated("|Code ", wide) + "\n\n" + repeated("|404 ", wide) + "\n|===\n"),
+            ("unclosed.adoc", repeated("====\n----\n|===\n[NOTE]\n==== 404 Not Found {x}\n", 20_000)),
+            ("deep.yaml", (0..<3_000).map { repeated(" ", $0) + "k\($0):" }.joined(separator: "\n") + " 404\n"),
+            ("deep-flow.yaml", repeated("[", deep) + "404" + repeated("]", deep) + "\n"),
+            ("unclosed.yaml", repeated("404: \"x\n  - [\n", 20_000)),
+        ]
+        for (name, text) in inputs { #expect(text.utf8.count <= SourceText.maximumBytes, "\(name) is over the limit") }
+        let tally = try await FuzzHarness.run(inputs.map { ($0.0, Array($0.1.utf8)) })
+        #expect(tally.total == inputs.count)
+        print("fuzz: reader edge shapes: \(tally)")
+    }
+
+    @Test("10 mutations of every corpus page, each under its own file name, so every reader is fed")
+    func mutatedCorpusPages() async throws {
+        var random = SplitMix64(seed: ImportFuzzTests.seed &+ 14)
+        var inputs: [(String, [UInt8])] = []
+        for corpus in ["development", "authored"] {
+            let folder = CorpusScoreTests.corpora.appendingPathComponent(corpus)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where !file.hasSuffix(".json") && !file.hasSuffix(".py") && file != "README.md" {
+                let original = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
+                for round in 0..<10 {
+                    inputs.append(("\(round)-\(file)", Mutator.mutate(original, rounds: 1 + round % 6, using: &random)))
+                }
+            }
+        }
+        let tally = try await FuzzHarness.run(inputs)
+        #expect(tally.total == inputs.count)
+        #expect(tally.total >= 300)
+        print("fuzz: mutated corpus pages (seed \(ImportFuzzTests.seed &+ 14)): \(tally)")
+    }
+}
+
 /// Imports each input and checks the promise: imported as one revision, or refused clearly with
 /// nothing written.
 enum FuzzHarness {

@@ -9,6 +9,12 @@ struct ImportReportPrinter {
     func print(_ reports: [ImportReport]) {
         for report in reports {
             Swift.print(terminal.bold(report.summary))
+            if !report.layouts.isEmpty {
+                Swift.print("  read as \(report.format); entries in \(report.layouts.joined(separator: ", "))")
+            }
+            for section in report.sections where report.sections.count > 1 || section.section != nil {
+                Swift.print("  \(section.entries) in \(section.section.map { "[\($0)]" } ?? "no section")")
+            }
             list("added", report.outcome.added)
             list("changed", report.outcome.changed)
             list("removed", report.outcome.removed)

@@ -24,7 +24,8 @@ enum Endpoint {
                 }
                 // The word next to "endpoint" says which one: not "the API endpoint".
                 guard let nearest = qualifiers.last?.lowercased(), endpointKinds.contains(nearest) else { continue }
-                return (qualifiers + [raw.trimmingCharacters(in: "`*\"'(),.;:")]).joined(separator: " ")
+                // Lower case, as the exchanges below name them: one endpoint, one spelling.
+                return (qualifiers + [word]).joined(separator: " ").lowercased()
             }
             if word == "resource", index + 1 < words.count,
                 words[index + 1].trimmingCharacters(in: "`*\"'(),.;:").lowercased() == "server"

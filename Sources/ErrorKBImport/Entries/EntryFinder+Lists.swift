@@ -19,6 +19,7 @@ extension EntryFinder {
                 }
                 let (title, description) = Self.titleAndDescription(mention)
                 emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: item.blocks),
+                    layout: .definitions,
                     lines: item.lines)
                 continue
             }
@@ -78,6 +79,7 @@ extension EntryFinder {
                 continue
             }
             emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + rest, blocks: Array(item.blocks.dropFirst())),
+                layout: .listItems,
                 lines: item.lines)
         }
     }

@@ -11,6 +11,8 @@ struct EntryFinder {
     private(set) var rowsWithoutCode: [LineRange] = []
     /// Examples a code was read from (and so part of its entry).
     private(set) var examplesRead: [LineRange] = []
+    /// The layouts entries were found in, in the order first met.
+    private(set) var layouts: [Layout] = []
     var context: SectionContext
     /// With no heading at all (plain text saved as `.md`), a short title-shaped paragraph is one.
     let pageHasHeadings: Bool
@@ -58,12 +60,13 @@ struct EntryFinder {
                 context.setGroupStatus(status)
                 return index + 1
             }
+            context.close(to: heading)
             // The code's body stops at a heading that names another code.
             let bodyEnd = body.firstIndex { block in
                 if case .heading(let inner) = block { return headingMention(inner) != nil }
                 return false
             } ?? body.count
-            emit(mention.codes, title: Self.headingTitle(mention), body: EntryBody(Array(body[..<bodyEnd])),
+            emit(mention.codes, title: Self.headingTitle(mention), body: EntryBody(Array(body[..<bodyEnd])), layout: .headings,
                 lines: LineRange.covering([blocks[index]] + body[..<bodyEnd]) ?? heading.lines)
             return index + 1 + bodyEnd
         }
@@ -71,7 +74,8 @@ struct EntryFinder {
         let own = Array(body.prefix { if case .heading = $0 { false } else { true } })
         if let code = ExampleCodes.named(by: heading.text, in: own) {
             examplesRead += own.compactMap { if case .code(let example) = $0 { example.lines } else { nil } }
-            emit([code], title: InlineText.flat(heading.text), body: EntryBody(own),
+            context.close(to: heading)
+            emit([code], title: InlineText.flat(heading.text), body: EntryBody(own), layout: .examples,
                 lines: LineRange.covering([blocks[index]] + own) ?? heading.lines)
             return index + 1 + own.count
         }
@@ -155,7 +159,7 @@ struct EntryFinder {
             if title != nil || description != nil || lines.count > 1 || !bodyBlocks.isEmpty {
                 var bodyLines = Array(lines.dropFirst())
                 if let description { bodyLines.insert(description, at: 0) }
-                emit(mention.codes, title: title, body: EntryBody(lines: bodyLines, blocks: bodyBlocks),
+                emit(mention.codes, title: title, body: EntryBody(lines: bodyLines, blocks: bodyBlocks), layout: .paragraphs,
                     lines: LineRange.covering([blocks[index]] + bodyBlocks) ?? paragraph.lines)
                 return index + 1 + bodyEnd
             }
@@ -201,6 +205,7 @@ struct EntryFinder {
             }
             let (title, description) = Self.titleAndDescription(mention)
             emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + continuation, blocks: []),
+                layout: .paragraphs,
                 lines: Self.lines(index..<next, of: paragraph))
             index = next
         }
@@ -241,7 +246,8 @@ struct EntryFinder {
 
     // MARK: Emitting
 
-    mutating func emit(_ codes: [String], title: String?, body: EntryBody, lines: LineRange, status: Int? = nil) {
+    mutating func emit(_ codes: [String], title: String?, body: EntryBody, layout: Layout, lines: LineRange, status: Int? = nil) {
+        if !layouts.contains(layout) { layouts.append(layout) }
         for code in codes {
             let isString = HTTPStatus(code: code) == nil
             var draft = EntryDraft(code: code, title: title, lines: lines)
@@ -263,6 +269,7 @@ struct EntryFinder {
         }
         let (found, unplaced) = reader.entries(in: context)
         entries += found
+        if !found.isEmpty, !layouts.contains(.tables) { layouts.append(.tables) }
         rowsWithoutCode += unplaced.map(\.lines)
         if !found.isEmpty { context.entryBlockRead() }
     }

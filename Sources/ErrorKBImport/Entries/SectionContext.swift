@@ -55,6 +55,12 @@ struct SectionContext {
 
     var groupStatus: Int? { levels[levels.count - 1].groupStatus }
 
+    /// A heading that is an entry's own (`## Error 1000`) closes the sections as deep as it,
+    /// though it opens none: the entry stands in the section above.
+    mutating func close(to heading: Heading) {
+        while let last = levels.last, last.level >= heading.level, last.level > 0 { levels.removeLast() }
+    }
+
     /// A label line that gives the codes after it a status: `HTTP 400 Bad Request`.
     mutating func setGroupStatus(_ status: Int?) {
         levels[levels.count - 1].groupStatus = status

@@ -16,12 +16,28 @@ enum StatedStatus {
             for (index, word) in words.enumerated() {
                 let bare = word.trimmingCharacters(in: "`*(),.;:")
                 guard let status = HTTPStatus(code: bare), !word.hasSuffix("xx") else { continue }
+                // `(typically, 400, 401, 403, or 405)`: a list of statuses states none of them.
+                if Self.isInList(at: index, in: words) { continue }
                 if isStated(at: index, in: words, status: status.value), !found.contains(status.value) {
                     found.append(status.value)
                 }
             }
         }
         return found
+    }
+
+    private static func isInList(at index: Int, in words: [String]) -> Bool {
+        func isStatus(_ position: Int) -> Bool {
+            guard words.indices.contains(position) else { return false }
+            return HTTPStatus(code: words[position].trimmingCharacters(in: "`*(),.;:")) != nil
+        }
+        let joiners: Set<String> = ["or", "and", "/"]
+        if words[index].hasSuffix(","), isStatus(index + 1) || joiners.contains(words[safe: index + 1] ?? "") && isStatus(index + 2) {
+            return true
+        }
+        if isStatus(index - 1), words[index - 1].hasSuffix(",") { return true }
+        if index >= 2, joiners.contains(words[index - 1]), isStatus(index - 2) { return true }
+        return false
     }
 
     private static let negations = ["cannot", "can't", "without", "unrelated", "instead", "rather than", "not be returned", "never"]
@@ -70,6 +86,10 @@ enum StatedStatus {
         }
         return false
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
 extension String {

@@ -39,12 +39,13 @@ struct TableEntries {
     /// Roles by content where the header says little: a "Description" of reason phrases is the
     /// title (IANA's registry), a "Reason" of sentences the causes.
     private static func adjust(_ roles: inout [ColumnRole], headers: [String], cells: [[String]]) {
+        // Asked once, not per column: a table may have thousands of columns.
         let hasTitle = roles.contains(.title)
+        let onlyDescription = !roles.contains(.causes) && !roles.contains(.fixes) && roles.count { $0 == .description } == 1
         for (column, role) in roles.enumerated() where !cells[column].isEmpty {
             let short = cells[column].allSatisfy(ColumnRole.isTitleShaped)
             switch role {
-            case .description where !hasTitle && short && !roles.contains(.causes) && !roles.contains(.fixes)
-                && roles.filter({ $0 == .description }).count == 1:
+            case .description where !hasTitle && short && onlyDescription:
                 roles[column] = .title
             case .reason:
                 roles[column] = short ? .title : .causes

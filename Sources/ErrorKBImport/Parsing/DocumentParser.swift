@@ -13,7 +13,7 @@ public enum DocumentParser {
             for index in entries.indices { entries[index].section = nil }
         }
         return ParsedDocument(
-            title: model.title, format: model.format, entries: entries,
+            title: model.title, format: model.format, layouts: finder.layouts, entries: entries,
             unplaced: UnplacedLines.of(source, model: model, entries: entries, rowsWithoutCode: finder.rowsWithoutCode,
                 examplesRead: finder.examplesRead))
     }

@@ -37,12 +37,39 @@ public struct UnplacedLine: Codable, Sendable, Hashable {
     public var reason: Reason
 }
 
+/// Where in a page's blocks entries were found.
+public enum Layout: String, Codable, Sendable, Hashable {
+    case tables, headings, definitions = "definition lists", listItems = "list items"
+    case paragraphs = "code paragraphs", examples = "codes in examples"
+}
+
+/// How many entries stand under one section of a page.
+public struct SectionCount: Codable, Sendable, Hashable {
+    public var section: String?
+    public var entries: Int
+}
+
 /// What the parser found in one document.
 public struct ParsedDocument: Sendable, Hashable {
     /// The document's own title: its first heading.
     public var title: String?
     /// The markup it was read as.
     public var format: DocumentFormat
+    /// The layouts entries were found in, in the order first met.
+    public var layouts: [Layout]
     public var entries: [ParsedEntry]
     public var unplaced: [UnplacedLine]
+
+    /// The entries by section, in the order the sections first hold one.
+    public var sections: [SectionCount] {
+        var counts: [SectionCount] = []
+        for entry in entries {
+            if let index = counts.firstIndex(where: { $0.section == entry.section }) {
+                counts[index].entries += 1
+            } else {
+                counts.append(SectionCount(section: entry.section, entries: 1))
+            }
+        }
+        return counts
+    }
 }

@@ -111,7 +111,9 @@ public struct DocumentImporter: Sendable {
         return zip(prepared, outcomes).map { item, outcome in
             ImportReport(
                 file: item.document.fileName, vendor: item.document.vendor.slug, dryRun: options.dryRun,
-                entriesFound: item.parsed.entries.count, outcome: outcome, unplaced: item.parsed.unplaced)
+                entriesFound: item.parsed.entries.count, format: item.parsed.format.rawValue,
+                layouts: item.parsed.layouts.map(\.rawValue), sections: item.parsed.sections, outcome: outcome,
+                unplaced: item.parsed.unplaced)
         }
     }
 

@@ -7,6 +7,12 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public var vendor: String
     public var dryRun: Bool
     public var entriesFound: Int
+    /// The markup the file was read as (`markdown`, `html`, `rst`, `asciidoc`, `yaml`, `text`).
+    public var format: String
+    /// Where entries were found: `tables`, `headings`, `definition lists`, ...
+    public var layouts: [String]
+    /// The entries by section, in page order.
+    public var sections: [SectionCount]
     public var outcome: DocumentImportOutcome
     public var unplaced: [UnplacedLine]
 

@@ -53,7 +53,8 @@ enum ColumnRole: Equatable {
 
     static func of(header: String) -> ColumnRole {
         let text = InlineText.flat(header).lowercased()
-        func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
+        // Byte search, not `contains(_:)`, which Foundation answers through NSString (see ByteSearch).
+        func has(_ words: StaticString...) -> Bool { words.contains { text.containsBytes($0) } }
         if has("explanation", "description", "mean", "detail", "summary", "definition", "remark", "comment") {
             return .description
         }
@@ -80,8 +81,8 @@ enum ColumnRole: Equatable {
     /// The header names the column of codes itself: `Error code`, `Code`, `Error`.
     static func namesCodes(_ header: String) -> Bool {
         let text = InlineText.flat(header).lowercased()
-        return ["code", "error", "exception", "fault", "status"].contains { text.contains($0) }
-            && of(header: header) != .title
+        let words: [StaticString] = ["code", "error", "exception", "fault", "status"]
+        return words.contains { text.containsBytes($0) } && of(header: header) != .title
     }
 
     /// A table whose header says it lists parameters, fields or methods.

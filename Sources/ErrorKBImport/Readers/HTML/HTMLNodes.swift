@@ -72,10 +72,11 @@ enum HTMLNodes {
         return nil
     }
 
-    /// `rowspan="3"` → 3, bounded so a hostile page cannot make a table of a billion cells.
+    /// `rowspan="3"` → 3, bounded so a hostile page cannot make a table of a billion cells:
+    /// no real table spans a cell over more than a few columns, or a hundred rows.
     static func span(_ node: XMLNode, _ attribute: String) -> Int {
         let digits = (self.attribute(node, attribute) ?? "").prefix { $0.isNumber }
-        return min(max(Int(digits) ?? 1, 1), 100)
+        return min(max(Int(digits) ?? 1, 1), attribute == "colspan" ? 20 : 100)
     }
 
     /// The first and last source line of the node and everything in it.

@@ -90,26 +90,29 @@ struct MarkdownTemplating {
     /// `:::note[Title]` … `:::`, `{{< note >}}` … `{{< /note >}}` and `!!! note` + indented body
     /// become `> ` blockquotes, which the Markdown reader takes as notes.
     private mutating func rewriteAdmonitions() {
+        // Where each closing mark next stands, found in one pass from the end, so that a page of
+        // unclosed openers costs no search each.
+        var nextFence = Array(repeating: Int?.none, count: lines.count + 1)
+        var nextShortcode: [String: [Int]] = [:]
+        for index in lines.indices.reversed() {
+            let text = lines[index].trimmingWhitespace()
+            nextFence[index] = text == ":::" ? index : nextFence[index + 1]
+            if let name = Self.shortcodeName(text), name.hasPrefix("/") { nextShortcode[name.lowercased(), default: []].append(index) }
+        }
         var index = 0
         while index < lines.count {
             let text = lines[index].trimmingWhitespace()
-            if text.hasPrefix(":::"), text.count > 3 {
-                let close = lines.indices.dropFirst(index + 1).first { lines[$0].trimmingWhitespace() == ":::" }
-                if let close {
-                    quote(from: index, through: close)
-                    index = close + 1
-                    continue
-                }
+            if text.hasPrefix(":::"), text.count > 3, index + 1 < lines.count, let close = nextFence[index + 1] {
+                quote(from: index, through: close)
+                index = close + 1
+                continue
             }
-            if let name = Self.shortcodeName(text), Self.noteNames.contains(name.lowercased()) {
-                let closing = lines.indices.dropFirst(index + 1).first {
-                    Self.shortcodeName(lines[$0].trimmingWhitespace()).map { $0.lowercased() == "/" + name.lowercased() } == true
-                }
-                if let closing {
-                    quote(from: index, through: closing)
-                    index = closing + 1
-                    continue
-                }
+            if let name = Self.shortcodeName(text), Self.noteNames.contains(name.lowercased()),
+                let closing = nextShortcode["/" + name.lowercased()]?.last(where: { $0 > index })
+            {
+                quote(from: index, through: closing)
+                index = closing + 1
+                continue
             }
             if text.hasPrefix("!!! ") || text.hasPrefix("??? ") {
                 var end = index

@@ -39,10 +39,11 @@ enum RSTTables {
                 index += 1
                 continue
             }
+            let characters = Array(text)
             for column in 0..<(columns.count - 1) {
                 let from = columns[column] + 1
-                let to = columns[column + 1]
-                let part = slice(text, from: from, to: to)
+                let to = min(columns[column + 1], characters.count)
+                let part = from < to ? String(characters[from..<to]) : ""
                 pending[column].append(SourceLine(number: lines[index].number, text: part))
             }
             index += 1
@@ -59,13 +60,6 @@ enum RSTTables {
         let blocks = parser.parse(dedented, depth: depth + 1)
         let numbers = lines.filter { !$0.isBlank }.map(\.number)
         return TableCell(blocks: blocks, lines: LineRange(start: numbers.first ?? fallback, end: numbers.last ?? fallback))
-    }
-
-    /// The characters of `text` from `from` up to `to` (by Character), padded when short.
-    private static func slice(_ text: String, from: Int, to: Int) -> String {
-        let characters = Array(text)
-        guard from < characters.count else { return "" }
-        return String(characters[from..<min(to, characters.count)])
     }
 
     // MARK: Simple tables

@@ -100,6 +100,8 @@ private struct RowAssembler {
     var rows: [TableRow] = []
     private var pending: [String] = []
     private var pendingLines: [SourceLine] = []
+    /// How many of `pending`'s cells each pending line gave.
+    private var pendingCounts: [Int] = []
 
     init(columns: Int, cellPerLine: Bool) {
         self.columns = columns
@@ -111,12 +113,14 @@ private struct RowAssembler {
         guard cellPerLine else {
             pending = cells
             pendingLines = [line]
+            pendingCounts = [cells.count]
             flush()
             return
         }
         if !pending.isEmpty, pending.count + cells.count > columns { flush() }
         pending += cells
         pendingLines.append(line)
+        pendingCounts.append(cells.count)
         if pending.count >= columns { flush() }
     }
 
@@ -124,6 +128,7 @@ private struct RowAssembler {
         defer {
             pending = []
             pendingLines = []
+            pendingCounts = []
         }
         guard let first = pendingLines.first, let last = pendingLines.last,
             pending.contains(where: { !$0.isEmpty })
@@ -131,18 +136,13 @@ private struct RowAssembler {
         let range = LineRange(start: first.number, end: last.number)
         // Each cell's own line, where a row spreads over several.
         var cells: [TableCell] = []
-        var lineIndex = 0
-        var cellsOnLine = 0
-        for text in pending {
-            while lineIndex < pendingLines.count - 1,
-                cellsOnLine >= PipeTableLines.splitCells(pendingLines[lineIndex].text).count
-            {
-                lineIndex += 1
-                cellsOnLine = 0
+        for (line, count) in zip(pendingLines, pendingCounts) {
+            for _ in 0..<count where cells.count < pending.count {
+                cells.append(TableCell(text: pending[cells.count], lines: LineRange(start: line.number, end: line.number)))
             }
-            let number = pendingLines[lineIndex].number
-            cells.append(TableCell(text: text, lines: LineRange(start: number, end: number)))
-            cellsOnLine += 1
+        }
+        while cells.count < pending.count {
+            cells.append(TableCell(text: pending[cells.count], lines: LineRange(start: last.number, end: last.number)))
         }
         rows.append(TableRow(cells: cells, lines: range))
     }

@@ -303,6 +303,16 @@ enum TextBlockParser {
         let line = lines[start]
         let indentation = line.indentation
         let text = line.trimmed
+        let hanging = hangingTerm(text)
+        // The cheap questions first, so a line that is no term costs no scan of what follows.
+        if hanging == nil {
+            guard indentation > 0, isTerm(text) else { return nil }
+            // The body starts within two blank lines of its term, indented deeper.
+            var next = start + 1
+            while next < lines.count, lines[next].isBlank, next - start <= 3 { next += 1 }
+            guard next < lines.count, next - start <= 3, !lines[next].isBlank, lines[next].indentation > indentation
+            else { return nil }
+        }
         // The body: every following line indented deeper, with blank lines between.
         var end = start + 1
         var lastContent = start
@@ -317,23 +327,17 @@ enum TextBlockParser {
         }
         let termLines = LineRange(start: line.number, end: line.number)
         let bodyLines = lastContent > start ? Array(lines[(start + 1)...lastContent]) : []
-        if let (term, rest) = hangingTerm(text) {
+        let range = LineRange(start: line.number, end: lines[lastContent].number)
+        if let (term, rest) = hanging {
             // The text goes on from the term's line into the indented lines below it.
-            let opening = SourceLine(number: line.number, text: String(repeating: " ", count: indentation + 4) + rest)
-            let blocks = parse([opening] + bodyLines.map { $0.indentation >= indentation + 4 ? $0 : reindented($0, to: indentation + 4) }, depth: depth + 1)
-            return (Definition(term: term, termLines: termLines, blocks: blocks, lines: termLines.union(LineRange(start: line.number, end: lines[lastContent].number))), lastContent + 1)
+            let bodyIndentation = indentation + 4
+            let opening = SourceLine(number: line.number, text: String(repeating: " ", count: bodyIndentation) + rest)
+            let body = bodyLines.map { $0.indentation >= bodyIndentation || $0.isBlank ? $0 : reindented($0, to: bodyIndentation) }
+            let blocks = parse([opening] + body, depth: depth + 1)
+            return (Definition(term: term, termLines: termLines, blocks: blocks, lines: range), lastContent + 1)
         }
-        guard !bodyLines.isEmpty, indentation > 0, isTerm(text),
-            // The body starts within two blank lines of its term.
-            bodyLines[0].number - line.number <= 3
-        else { return nil }
         let blocks = parse(bodyLines, depth: depth + 1)
-        return (
-            Definition(
-                term: text, termLines: termLines, blocks: blocks,
-                lines: LineRange(start: line.number, end: lines[lastContent].number)),
-            lastContent + 1
-        )
+        return (Definition(term: text, termLines: termLines, blocks: blocks, lines: range), lastContent + 1)
     }
 
     private static func reindented(_ line: SourceLine, to indentation: Int) -> SourceLine {
