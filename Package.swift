@@ -108,7 +108,7 @@ let package = Package(
         // Storage benchmarks and the synthetic corpus generator (see BENCHMARKS.md).
         .executableTarget(
             name: "errorkb-bench",
-            dependencies: ["ErrorKBCore"],
+            dependencies: ["ErrorKBCore", "ErrorKBImport"],
             path: "Benchmarks/StorageBenchmark",
             swiftSettings: strictSettings
         ),

@@ -4,6 +4,7 @@ import Foundation
 // errorkb-bench: storage benchmarks at several corpus sizes, printed as a table.
 //   swift run -c release errorkb-bench [--sizes 10000,100000,1000000] [--samples 1000] [--keep DIR]
 //   swift run -c release errorkb-bench generate --variants N --db PATH
+//   swift run -c release errorkb-bench parse FILE... [--repeat 10]
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
 SQLiteLibrary.configureForThisProcess()
@@ -19,7 +20,12 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-if arguments.first == "generate" {
+if arguments.first == "parse" {
+    let repeats = value(after: "--repeat").flatMap(Int.init) ?? 10
+    let files = arguments.dropFirst().filter { !$0.hasPrefix("--") && $0 != String(repeats) }
+    guard !files.isEmpty else { fail("parse needs FILE...") }
+    try ParseBenchmark.run(files: files, repeats: max(repeats, 1))
+} else if arguments.first == "generate" {
     guard let variants = value(after: "--variants").flatMap(Int.init), variants > 0 else { fail("generate needs --variants N") }
     guard let path = value(after: "--db") else { fail("generate needs --db PATH") }
     let result = try await StorageBenchmark.generate(variants: variants, at: path)

@@ -133,6 +133,16 @@ struct TextSplittingTests {
         #expect(SentenceSplitter.split("Café\u{301}. Ünïcode ok") == ["Café\u{301}.", "Ünïcode ok"])
     }
 
+    @Test("random ASCII text (split byte by byte) gives the same sentences as when they were rebuilt by Character")
+    func asciiSentencesMatchCharacterSplitting() {
+        let pieces = ["a", "Z", "e.g", "etc", "J", "No", " ", "  ", ".", "!", "?", ")", "]", "\"", "'", "(", "[", "1", "\n", "\r\n", "\t"]
+        var generator = SplitMix64(seed: 14)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(SentenceSplitter.split(text) == Self.referenceSentences(text), "\(text)")
+        }
+    }
+
     @Test("random text splits into the same sentences as when they were rebuilt by Character")
     func sentencesMatchCharacterSplitting() {
         let pieces = ["a", "Z", "e.g", "J", " ", "  ", ".", "!", "?", ")", "”", "“", "(", "1", "é", "\u{301}", "錯", "😀", "\n"]

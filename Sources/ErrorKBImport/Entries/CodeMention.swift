@@ -27,15 +27,28 @@ struct CodeMention: Hashable {
         case lead(codeSection: Bool)
     }
 
-    /// Words that announce a code: `Error 1000`, `HTTP 404`, `HRESULT code 0x80070005`.
+    /// Words that announce a code: `Error 1000`, `HTTP 404`, `HRESULT code 0x80070005`; each
+    /// with the space that must follow it.
     private static let announcing: [String] = [
         "http status code", "http status", "http error", "http", "status code", "status", "error codes", "error code",
         "errors", "error", "hresult code", "hresult", "exit code", "return code", "code", "close code", "warning",
-    ]
+    ].map { $0 + " " }
+    /// What joins codes in a list: `1006, 1007, 1008 or 1106`.
+    private static let joiners = [", ", " or ", " and ", "/", ",", " & "]
+    /// The letters those words start with.
+    private static let announcingInitials: Set<Character> = ["h", "s", "e", "c", "r", "w"]
 
     static func leading(_ raw: String, in place: Place) -> CodeMention? {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
+        // A lone token (`err_code_7`, `404`, a table's usual code cell) needs none of the rules
+        // for marks, announcing words and lists.
+        if text.utf8.allSatisfy({ Self.isTokenByte($0) }), text.utf8.last.map({ $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") }) ?? false,
+            text.utf8.first != UInt8(ascii: ".")
+        {
+            guard token(Substring(text)) != nil, isCode(text, in: place, announced: false) else { return nil }
+            return CodeMention(codes: [text], rest: "", inSpan: false, afterSpan: "")
+        }
         // `` `207 Multi-Status` (WebDAV) ``: the span holds the code and its title, and what
         // follows it is something else.
         if text.hasPrefix("`"), let close = text.dropFirst().firstIndex(of: "`"),
@@ -66,15 +79,16 @@ struct CodeMention: Hashable {
             }
         }
         var announced = spanned
-        let lowered = text.lowercased()
-        for word in announcing where lowered.hasPrefix(word + " ") {
-            let after = text.dropFirst(word.count).trimmingWhitespace()
+        let lowered = text.first.map { announcingInitials.contains(Character($0.lowercased())) } == true
+            ? String(text.prefix(24)).lowercased() : ""
+        for word in announcing where lowered.hasPrefix(word) {
+            let after = text.dropFirst(word.count - 1).trimmingWhitespace()
             guard let first = after.unicodeScalars.first,
                 first.properties.numericType != nil || first == "-"
-                    || (first.properties.isUppercase && word != "http" && word != "status")
+                    || (first.properties.isUppercase && word != "http " && word != "status ")
             else { continue }
             text = after
-            announced = announced || (word != "http" && word != "http status" && word != "status")
+            announced = announced || (word != "http " && word != "http status " && word != "status ")
             break
         }
         var codes: [String] = []
@@ -87,7 +101,7 @@ struct CodeMention: Hashable {
             codes.append(token)
             rest = after
             var continued = false
-            for joiner in [", ", " or ", " and ", "/", ",", " & "] where rest.hasPrefix(joiner) {
+            for joiner in Self.joiners where rest.hasPrefix(joiner) {
                 let candidate = rest.dropFirst(joiner.count).drop { $0 == " " }
                 if let (next, _) = Self.token(candidate), Self.shape(next) == Self.shape(token),
                     Self.isCode(next, in: place, announced: announced)
@@ -106,6 +120,11 @@ struct CodeMention: Hashable {
             separated: after.first.map { ":-—–=|".contains($0) } ?? false)
     }
 
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
+            || byte == 0x2E || byte == 0x2D
+    }
+
     /// The code-shaped token at the start: letters, digits, `_`, `.`, `-`, as long as it goes,
     /// without a trailing `.` or `-`. A range (`100-199`, `4000–4999`) or a class (`4xx`) is none.
     private static func token(_ text: Substring) -> (String, Substring)? {
@@ -114,8 +133,7 @@ struct CodeMention: Hashable {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            let isPart = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-                || scalar == "." || scalar == "-")
+            let isPart = scalar.isASCII && Self.isTokenByte(UInt8(scalar.value))
             guard isPart else { break }
             index = scalars.index(after: index)
             end = index
@@ -159,8 +177,15 @@ struct CodeMention: Hashable {
     private static func shape(_ token: String) -> Bool { isNumber(token) }
 
     private static func isRangeOrClass(_ token: String) -> Bool {
-        let lowered = token.lowercased()
-        if lowered.count == 3, lowered.first?.isNumber == true, lowered.hasSuffix("xx") { return true }
+        let bytes = token.utf8
+        // `4xx`
+        if bytes.count == 3, let first = bytes.first, (0x30...0x39).contains(first),
+            bytes.dropFirst().allSatisfy({ $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") })
+        {
+            return true
+        }
+        // `100-199`
+        guard bytes.contains(UInt8(ascii: "-")) else { return false }
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
@@ -216,6 +241,7 @@ struct CodeMention: Hashable {
     /// `: text`, `— text`, `- text`, `= text` → `text`.
     static func dropSeparators(_ text: String) -> String {
         var rest = text.trimmingWhitespace()
+        guard let first = rest.first, ":—–-=|,".contains(first) else { return rest }
         var changed = true
         while changed {
             changed = false

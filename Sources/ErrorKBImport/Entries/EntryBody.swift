@@ -21,13 +21,28 @@ struct EntryBody {
     private var labelLevel: Int?
 
     init(_ blocks: [Block]) {
+        if blocks.count == 1, let text = blocks[0].paragraphText, Self.isPlainSentence(text) {
+            paragraphs = [InlineText.flat(text)]
+            return
+        }
         read(blocks)
     }
 
-    /// The blocks of a column that holds causes or fixes: every paragraph or item is one.
-    init(labelled label: ItemLabel, _ blocks: [Block]) {
+    /// What a table cell says: its one sentence, or its blocks read as any others.
+    init(_ cell: TableCell, labelled label: ItemLabel? = nil) {
         self.label = label
-        read(blocks)
+        guard cell.isPlainSentence else {
+            read(cell.blocks)
+            return
+        }
+        if label == nil { paragraphs = [cell.flatText] } else { add(cell.flatText) }
+    }
+
+    /// The blocks of a column that holds causes or fixes: every paragraph or item is one.
+    /// One line of text with no mark, label or line break in it (most table cells): its reading
+    /// is known without going through the rules below.
+    static func isPlainSentence(_ text: String) -> Bool {
+        !text.containsBytes(":") && !text.containsBytes("*") && !text.containsBytes("\n") && !text.containsBytes("`")
     }
 
     init(lines: [String], blocks: [Block]) {
@@ -115,7 +130,7 @@ struct EntryBody {
                 labelLevel = nil
                 currentIsItem = true
                 current = rest.isEmpty ? nil : rest
-            } else if let named = ItemLabel.named(line), line.hasSuffix(":") || lines.count == 1 {
+            } else if line.hasSuffix(":") || lines.count == 1, let named = ItemLabel.named(line) {
                 flush()
                 label = named
                 labelLevel = nil

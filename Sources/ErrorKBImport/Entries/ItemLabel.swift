@@ -22,6 +22,8 @@ enum ItemLabel: Hashable {
 
     /// The label a whole line or heading is (`Common causes`, `Resolution:`), if it is one.
     static func named(_ text: String) -> ItemLabel? {
+        // No label is longer than this, marks and colon included: most lines are passed at once.
+        guard text.utf8.count <= 40 else { return nil }
         var name = InlineText.flat(text).lowercased()
         while let last = name.last, last == ":" || last == "." { name.removeLast() }
         name = name.trimmingWhitespace()

@@ -5,15 +5,24 @@ import ErrorKBCore
 /// codes that follow. It answers the question every entry asks: what is my section, and with
 /// what status am I returned?
 struct SectionContext {
+    /// One heading's section, with what its headings and prose say worked out as they arrive,
+    /// so that the 40,000th entry of a section costs no more than the first.
     private struct Level {
         var level: Int
         var heading: String
-        /// Every paragraph of the section so far.
-        var prose: [String] = []
         /// The paragraphs since the section's last block of entries.
         var introduction: [String] = []
         var entryBlocks = 0
         var groupStatus: Int?
+        /// The endpoint the exchange named by this heading or one above belongs to.
+        var exchangeEndpoint: String?
+        /// The first endpoint the section's prose names, or says it delivers errors at.
+        var proseEndpoint: String?
+        /// The statuses the section's prose states, in order, each once.
+        var proseStatuses: [Int] = []
+        /// This heading, one above, or the section's prose speaks of OAuth or OpenID Connect.
+        var mentionsOAuth = false
+        var headingsAreAboutCodes = false
     }
 
     let documentTitle: String?
@@ -22,7 +31,13 @@ struct SectionContext {
     init(documentTitle: String?) {
         self.documentTitle = documentTitle
         // The page itself, before its first heading.
-        levels = [Level(level: 0, heading: "")]
+        var page = Level(level: 0, heading: "")
+        if let documentTitle {
+            page.exchangeEndpoint = Endpoint.ofExchange(in: documentTitle)
+            page.mentionsOAuth = KnownErrorCodes.mentionsOAuth(documentTitle)
+            page.headingsAreAboutCodes = Self.isAboutCodes(documentTitle)
+        }
+        levels = [page]
     }
 
     var headingLevel: Int { levels.last?.level ?? 0 }
@@ -33,32 +48,34 @@ struct SectionContext {
         return last.heading
     }
 
-    /// Every heading above, innermost first, and the page's title.
-    var headingPath: [String] {
-        levels.reversed().compactMap { $0.level > 0 ? $0.heading : nil } + (documentTitle.map { [$0] } ?? [])
-    }
-
     /// The section speaks of codes ("Close codes", "Error codes", "Status codes"), so a plain
     /// number or CamelCase name standing alone in it is one.
-    var isAboutCodes: Bool {
-        headingPath.prefix(2).contains { heading in
-            let lowered = heading.lowercased()
-            return ["code", "error", "status", "exception", "fault"].contains { lowered.containsWord($0) || lowered.containsWord($0 + "s") }
-        }
+    var isAboutCodes: Bool { levels[levels.count - 1].headingsAreAboutCodes }
+
+    private static func isAboutCodes(_ heading: String) -> Bool {
+        let lowered = heading.lowercased()
+        return ["code", "error", "status", "exception", "fault"].contains { lowered.containsWord($0) || lowered.containsWord($0 + "s") }
     }
 
     mutating func enter(_ heading: Heading) {
         let text = InlineText.flat(heading.text)
         while let last = levels.last, last.level >= heading.level, last.level > 0 { levels.removeLast() }
-        levels.append(Level(level: heading.level, heading: text))
+        let parent = levels[levels.count - 1]
+        var level = Level(level: heading.level, heading: text)
+        level.exchangeEndpoint = Endpoint.ofExchange(in: text) ?? parent.exchangeEndpoint
+        level.mentionsOAuth = parent.mentionsOAuth || KnownErrorCodes.mentionsOAuth(text)
+        // This heading or the one above it.
+        level.headingsAreAboutCodes = Self.isAboutCodes(text) || (parent.level > 0 ? Self.isAboutCodes(parent.heading) : parent.headingsAreAboutCodes)
+        levels.append(level)
     }
 
     var groupStatus: Int? { levels[levels.count - 1].groupStatus }
 
-    /// A heading that is an entry's own (`## Error 1000`) closes the sections as deep as it,
-    /// though it opens none: the entry stands in the section above.
+    /// A heading that is an entry's own (`## Error 1000`) closes the sections deeper than it,
+    /// though it opens none: the entry stands in the section above, or beside it on a page whose
+    /// headings are all of one level (`Client Error 4xx`, `400 Bad Request`, ...).
     mutating func close(to heading: Heading) {
-        while let last = levels.last, last.level >= heading.level, last.level > 0 { levels.removeLast() }
+        while let last = levels.last, last.level > heading.level, last.level > 0 { levels.removeLast() }
     }
 
     /// A label line that gives the codes after it a status: `HTTP 400 Bad Request`.
@@ -69,8 +86,12 @@ struct SectionContext {
     mutating func prose(_ text: String) {
         let flat = InlineText.flat(text)
         guard !flat.isEmpty else { return }
-        levels[levels.count - 1].prose.append(flat)
-        levels[levels.count - 1].introduction.append(flat)
+        var level = levels[levels.count - 1]
+        level.introduction.append(flat)
+        if level.proseEndpoint == nil { level.proseEndpoint = Endpoint.named(in: flat) ?? Endpoint.ofDelivery(in: flat) }
+        for status in StatedStatus.find(in: flat) where !level.proseStatuses.contains(status) { level.proseStatuses.append(status) }
+        level.mentionsOAuth = level.mentionsOAuth || KnownErrorCodes.mentionsOAuth(flat)
+        levels[levels.count - 1] = level
     }
 
     /// A block that held entries has been read: the next block has an introduction of its own.
@@ -84,18 +105,16 @@ struct SectionContext {
     /// second block of entries under one heading, what its introduction says it is for
     /// ("...returned when exchanging a code for an access token"); else the heading.
     func section(forStringCode isStringCode: Bool, tableSection: String? = nil) -> String? {
+        let current = levels[levels.count - 1]
         if isStringCode {
             if let tableSection, let endpoint = Endpoint.named(in: tableSection) ?? Endpoint.ofExchange(in: tableSection) {
                 return endpoint
             }
-            let prose = levels.last?.prose.joined(separator: " ") ?? ""
-            if let endpoint = Endpoint.named(in: prose) ?? Endpoint.ofDelivery(in: prose) { return endpoint }
-            if tableSection == nil, let endpoint = headingPath.lazy.compactMap(Endpoint.ofExchange).first {
-                return endpoint
-            }
+            if let endpoint = current.proseEndpoint { return endpoint }
+            if tableSection == nil, let endpoint = current.exchangeEndpoint { return endpoint }
         }
         if let tableSection { return tableSection }
-        if let last = levels.last, last.entryBlocks > 0, let purpose = Self.purpose(of: last.introduction.joined(separator: " ")) {
+        if current.entryBlocks > 0, let purpose = Self.purpose(of: current.introduction.joined(separator: " ")) {
             return purpose
         }
         return heading
@@ -104,17 +123,13 @@ struct SectionContext {
     /// The status the section gives its string codes: a group label's, else one its prose states
     /// for all of them ("responds with an HTTP 400 (Bad Request) status code").
     var statedStatus: Int? {
-        guard let last = levels.last else { return nil }
-        if let group = last.groupStatus { return group }
-        let statuses = StatedStatus.find(in: last.prose.joined(separator: "\n"))
-        return statuses.count == 1 ? statuses[0] : nil
+        let current = levels[levels.count - 1]
+        if let group = current.groupStatus { return group }
+        return current.proseStatuses.count == 1 ? current.proseStatuses[0] : nil
     }
 
     /// True when the page or section is about OAuth or OpenID Connect.
-    var mentionsOAuth: Bool {
-        headingPath.contains { KnownErrorCodes.mentionsOAuth($0) }
-            || levels.contains { level in level.prose.contains { KnownErrorCodes.mentionsOAuth($0) } }
-    }
+    var mentionsOAuth: Bool { levels.contains { $0.mentionsOAuth } }
 
     /// `The following errors may be returned when exchanging a code for an access token.` →
     /// `exchanging a code for an access token`.

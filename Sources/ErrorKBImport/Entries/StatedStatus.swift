@@ -8,6 +8,9 @@ import ErrorKBCore
 enum StatedStatus {
     static func find(in text: String) -> [Int] {
         guard mayHoldStatus(text) else { return [] }
+        // Every way of stating a status below says one of these words.
+        let cues: [StaticString] = ["http", "status", "code", "respon", "return", "via"]
+        guard cues.contains(where: { text.containsBytesIgnoringCase($0) }) else { return [] }
         var found: [Int] = []
         for sentence in SentenceSplitter.split(text.replacingNewlines()) {
             let lowered = sentence.lowercased()

@@ -16,15 +16,15 @@ struct TableEntries {
         self.table = table
         let columns = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)
         guard columns >= 1, !table.rows.isEmpty else { return nil }
-        let headers = (0..<columns).map { $0 < table.header.count ? InlineText.flat(table.header[$0].text) : "" }
+        let headers = (0..<columns).map { $0 < table.header.count ? table.header[$0].flatText : "" }
         if headers.contains(where: ColumnRole.namesNonErrors) { return nil }
         var roles = headers.map(ColumnRole.of(header:))
         let cells = (0..<columns).map { column in
-            table.rows.compactMap { $0.cells.indices.contains(column) ? InlineText.flat($0.cells[column].text) : nil }
+            table.rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column].flatText : nil }
                 .filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
         }
         // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
-        if cells.contains(where: ColumnRole.holdsParameterFacts) { return nil }
+        if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) { return nil }
         Self.adjust(&roles, headers: headers, cells: cells)
         guard let code = Self.codeColumn(roles: roles, headers: headers, cells: cells) else { return nil }
         if roles[code] != .code {
@@ -36,6 +36,8 @@ struct TableEntries {
         namedCodeColumn = ColumnRole.namesCodes(headers[code])
     }
 
+    static let sampleRows = 256
+
     /// Roles by content where the header says little: a "Description" of reason phrases is the
     /// title (IANA's registry), a "Reason" of sentences the causes.
     private static func adjust(_ roles: inout [ColumnRole], headers: [String], cells: [[String]]) {
@@ -43,7 +45,7 @@ struct TableEntries {
         let hasTitle = roles.contains(.title)
         let onlyDescription = !roles.contains(.causes) && !roles.contains(.fixes) && roles.count { $0 == .description } == 1
         for (column, role) in roles.enumerated() where !cells[column].isEmpty {
-            let short = cells[column].allSatisfy(ColumnRole.isTitleShaped)
+            let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
             switch role {
             case .description where !hasTitle && short && onlyDescription:
                 roles[column] = .title
@@ -57,7 +59,7 @@ struct TableEntries {
         // Without a header, the column after the code is a title if short, else a description.
         if headers.allSatisfy(\.isEmpty) {
             for column in roles.indices {
-                roles[column] = cells[column].allSatisfy(ColumnRole.isTitleShaped) ? .title : .description
+                roles[column] = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped) ? .title : .description
             }
         }
     }
@@ -66,7 +68,9 @@ struct TableEntries {
     /// checked against its cells; failing that, the first whose cells are mostly codes.
     private static func codeColumn(roles: [ColumnRole], headers: [String], cells: [[String]]) -> Int? {
         func share(_ column: Int) -> Double {
-            let values = cells[column]
+            // What a column holds shows in its first few hundred cells; a 40,000-row table need
+            // not be read twice to know it.
+            let values = cells[column].prefix(Self.sampleRows)
             guard !values.isEmpty else { return 0 }
             let place = CodeMention.Place.column(named: ColumnRole.namesCodes(headers[column]))
             let codes = values.filter { CodeMention.leading($0, in: place) != nil }.count
@@ -86,10 +90,10 @@ struct TableEntries {
         var previousCodeCell: TableCell?
         for row in table.rows {
             var cells = row.cells
-            let filled = cells.filter { !InlineText.flat($0.text).isEmpty }
+            let filled = cells.filter { !$0.flatText.isEmpty }
             guard !filled.isEmpty else { continue }
             if filled.count == 1, cells.count > 1, code(in: filled[0]) == nil, !table.borderless {
-                var name = InlineText.flat(filled[0].text)
+                var name = filled[0].flatText
                 if name.hasSuffix(":") { name = String(name.dropLast()).trimmingWhitespace() }
                 tableSection = name
                 continue
@@ -97,7 +101,7 @@ struct TableEntries {
             // A row span: the row leaves out the cell it shares with the row above, so the rest
             // slides one column left and the row ends with an empty cell.
             if table.rowsMayOmitFirstCell, let shared = previousCodeCell, cells.count == roles.count, codeColumn < cells.count,
-                code(in: cells[codeColumn]) == nil, InlineText.flat(cells[cells.count - 1].text).isEmpty
+                code(in: cells[codeColumn]) == nil, cells[cells.count - 1].flatText.isEmpty
             {
                 cells.removeLast()
                 cells.insert(shared, at: codeColumn)
@@ -183,14 +187,14 @@ private struct RowFields {
     var text: [String] = []
 
     mutating func add(_ cell: TableCell, as role: ColumnRole) {
-        let flat = InlineText.flat(cell.text)
+        let flat = cell.flatText
         guard !flat.isEmpty, flat != "-", flat != "—" else { return }
         switch role {
         case .title:
             title = title ?? flat
         case .description:
             // A description may carry run-in labels: `<strong>Fix:</strong> ...`.
-            let body = EntryBody(cell.blocks)
+            let body = EntryBody(cell)
             var paragraphs = body.paragraphs
             // `UserUnauthorized - The user account ...`: a name, then what it means.
             if !hasTitleColumn, title == nil, descriptions.isEmpty, let first = paragraphs.first,
@@ -204,11 +208,11 @@ private struct RowFields {
             fixes += body.fixes
             text += body.paragraphs + body.statusText
         case .causes:
-            let body = EntryBody(labelled: .causes, cell.blocks)
+            let body = EntryBody(cell, labelled: .causes)
             causes += body.causes
             text += body.causes + body.statusText
         case .fixes:
-            let body = EntryBody(labelled: .fixes, cell.blocks)
+            let body = EntryBody(cell, labelled: .fixes)
             fixes += body.fixes
             text += body.fixes + body.statusText
         case .httpStatus:

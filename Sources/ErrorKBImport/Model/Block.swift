@@ -7,7 +7,9 @@ import ErrorKBCore
 /// in every markup. Text inside a block is "inline text": plain text in which a code span is
 /// kept as `` `code` ``, strong emphasis as `**text**`, and a line or `<br>` break as `\n`
 /// (see `InlineText`).
-public indirect enum Block: Sendable, Hashable {
+/// Not `indirect`: a block's children sit in arrays, which are boxes already, so boxing each
+/// block again (a table's every cell) would only cost an allocation apiece.
+public enum Block: Sendable, Hashable {
     case heading(Heading)
     case paragraph(Paragraph)
     case list(BlockList)
@@ -74,24 +76,47 @@ public struct TableRow: Sendable, Hashable {
 }
 
 public struct TableCell: Sendable, Hashable {
-    /// A cell holds blocks: a `<br>`-separated run is a paragraph each, `<li>` a list item.
-    public var blocks: [Block]
-    public var lines: LineRange
+    /// The blocks, where a cell holds more than one line of text; `nil` for the usual cell of
+    /// one line, which keeps its text only: a 40,000-row table is spared 160,000 arrays.
+    private let storedBlocks: [Block]?
+    public let lines: LineRange
+    /// The cell's text outside any note, its parts joined by `\n`: asked of every cell several
+    /// times, so worked out once.
+    public let text: String
+    /// `text` on one line, without its marks (`InlineText.flat`).
+    public let flatText: String
 
     public init(blocks: [Block], lines: LineRange) {
-        self.blocks = blocks
-        self.lines = lines
+        let text = Block.text(of: blocks)
+        let single = blocks.count == 1 && blocks[0].paragraphText.map { !$0.containsBytes("\n") } == true
+            && blocks[0].lines == lines
+        self.init(storedBlocks: single ? nil : blocks, lines: lines, text: text)
     }
 
     /// A cell of inline text, split into one paragraph per line break.
     public init(text: String, lines: LineRange) {
-        self.lines = lines
-        blocks = text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-            .map { .paragraph(Paragraph(text: $0, lines: lines)) }
+        guard text.containsBytes("\n") else {
+            let trimmed = text.trimmingWhitespace()
+            self.init(storedBlocks: trimmed.isEmpty ? [] : nil, lines: lines, text: trimmed)
+            return
+        }
+        self.init(blocks: InlineText.lines(text).map { .paragraph(Paragraph(text: $0, lines: lines)) }, lines: lines)
     }
 
-    /// The cell's text outside any note, its parts joined by `\n`.
-    public var text: String { Block.text(of: blocks) }
+    private init(storedBlocks: [Block]?, lines: LineRange, text: String) {
+        self.storedBlocks = storedBlocks
+        self.lines = lines
+        self.text = text
+        flatText = InlineText.flat(text)
+    }
+
+    /// A cell holds blocks: a `<br>`-separated run is a paragraph each, `<li>` a list item.
+    public var blocks: [Block] {
+        storedBlocks ?? [.paragraph(Paragraph(text: text, lines: lines))]
+    }
+
+    /// One line of text with no mark, label or break in it: how most cells read.
+    var isPlainSentence: Bool { storedBlocks == nil && EntryBody.isPlainSentence(text) }
 }
 
 public struct DefinitionList: Sendable, Hashable {
@@ -123,9 +148,17 @@ public struct Note: Sendable, Hashable {
 }
 
 extension Block {
+    /// A paragraph's text; `nil` for any other block.
+    var paragraphText: String? {
+        if case .paragraph(let paragraph) = self { return paragraph.text }
+        return nil
+    }
+
     /// The text of `blocks` outside notes and code, each paragraph, heading, item and cell on
     /// its own line.
     static func text(of blocks: [Block]) -> String {
+        // One paragraph, as most table cells are: its own text, no copy.
+        if blocks.count == 1, let text = blocks[0].paragraphText { return text }
         var parts: [String] = []
         func collect(_ blocks: [Block]) {
             for block in blocks {

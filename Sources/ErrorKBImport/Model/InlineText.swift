@@ -25,11 +25,16 @@ enum InlineText {
 
     /// One line: breaks become spaces and runs of white space one space.
     static func flat(_ text: String) -> String {
-        plain(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        EntryBuilder.collapse(plain(text))
     }
 
     /// The text's lines, each trimmed, blank ones dropped.
     static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        // Most text is one line: no split, no array of pieces.
+        guard text.containsBytes("\n") else {
+            let trimmed = text.trimmingWhitespace()
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
+        return text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -8,6 +8,23 @@ extension StringProtocol {
     func containsBytes(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
             guard let first = needle.first else { return true }
+            // A native string's bytes are contiguous: searched as a buffer, not through an index type.
+            if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+                guard bytes.count >= needle.count else { return false }
+                var start = 0
+                let last = bytes.count - needle.count
+                while start <= last {
+                    if bytes[start] == first {
+                        var offset = 1
+                        while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }) {
+                return found
+            }
             let bytes = utf8
             var start = bytes.startIndex
             while let found = bytes[start...].firstIndex(of: first) {
@@ -15,6 +32,34 @@ extension StringProtocol {
                 start = bytes.index(after: found)
             }
             return false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// True when `needle` (ASCII, lower case) occurs in the text, ASCII letters compared without
+    /// case: a cheap first question before a costlier reading of the text.
+    func containsBytesIgnoringCase(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.first else { return true }
+            var text = String(self)
+            return text.withUTF8 { bytes in
+                guard bytes.count >= needle.count else { return false }
+                func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+                var start = 0
+                while start + needle.count <= bytes.count {
+                    if folded(bytes[start]) == first {
+                        var matched = true
+                        for offset in 1..<needle.count where folded(bytes[start + offset]) != needle[offset] {
+                            matched = false
+                            break
+                        }
+                        if matched { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
         }
     }
 }

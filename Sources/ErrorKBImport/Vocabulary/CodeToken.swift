@@ -40,8 +40,8 @@ enum CodeToken {
     /// Letters and digits in at least two parts joined by underscores: `invalid_grant`,
     /// `RATE_LIMITED`. A plain word is too often just a word.
     static func isStringCode(_ token: String) -> Bool {
-        guard token.count <= 100, let first = token.unicodeScalars.first, first.properties.isAlphabetic,
-            first.isASCII, token.containsBytes("_"), !token.hasSuffix("_"), !token.containsBytes("__")
+        guard token.utf8.count <= 100, let first = token.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first),
+            token.containsBytes("_"), !token.hasSuffix("_"), !token.containsBytes("__")
         else { return false }
         return token.unicodeScalars.allSatisfy { $0.isASCII && (isCodeScalar($0)) }
     }

@@ -10,6 +10,7 @@ enum SentenceSplitter {
     private static let longestAbbreviation = abbreviations.map(\.count).max() ?? 0
 
     static func split(_ text: String) -> [String] {
+        if let sentences = splitASCII(text) { return sentences }
         // Each Character with where it starts in `text`, so that a sentence is cut out as a
         // substring instead of being built again Character by Character (a third faster).
         var characters: [Character] = []
@@ -46,6 +47,60 @@ enum SentenceSplitter {
         }
         appendTrimmed(start..<characters.count)
         return sentences
+    }
+
+    /// The same rules on the bytes of ASCII text (most causes and fixes), where a byte is a
+    /// Character and no grapheme breaking is needed: a third of a 40,000-row table's parse went to
+    /// building `[Character]`. `nil` for any other text.
+    private static func splitASCII(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+            func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (0x61...0x7A).contains(byte) }
+            func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+            let closers: [UInt8] = Array(")]\"'".utf8)
+            let openers: [UInt8] = Array("(\"'[".utf8)
+            var sentences: [String] = []
+            func append(_ range: Range<Int>) {
+                let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingWhitespace()
+                if !sentence.isEmpty { sentences.append(sentence) }
+            }
+            func startsSentence(after index: Int) -> Bool {
+                var next = index
+                while next < bytes.count, isSpace(bytes[next]) { next += 1 }
+                guard next < bytes.count else { return true }
+                let byte = bytes[next]
+                return isUpper(byte) || isDigit(byte) || openers.contains(byte)
+            }
+            func isAbbreviation(period: Int) -> Bool {
+                var start = period
+                while start > 0, isLetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
+                guard period - start <= longestAbbreviation, period > start else { return false }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<period]), as: UTF8.self).lowercased()
+                return abbreviations.contains(word) || (period - start == 1 && isUpper(bytes[period - 1]))
+            }
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                    var end = index + 1
+                    while end < bytes.count, closers.contains(bytes[end]) { end += 1 }
+                    let atBoundary = end == bytes.count || (isSpace(bytes[end]) && startsSentence(after: end))
+                    if atBoundary && !(byte == UInt8(ascii: ".") && isAbbreviation(period: index)) {
+                        append(start..<end)
+                        start = end
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
+            }
+            append(start..<bytes.count)
+            return sentences
+        }
     }
 
     /// A sentence starts with a capital, a digit, a quote or an opening bracket.

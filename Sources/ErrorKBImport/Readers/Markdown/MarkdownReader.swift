@@ -185,6 +185,10 @@ private func typeName(_ node: OpaquePointer) -> String {
 /// nesting depth costs nothing.
 private enum Inline {
     static func render(_ node: OpaquePointer) -> String {
+        // One run of plain text, as most cells and paragraphs are: no walk needed.
+        if let only = cmark_node_first_child(node), cmark_node_next(only) == nil, cmark_node_get_type(only) == CMARK_NODE_TEXT {
+            return literal(only).trimmingWhitespace()
+        }
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var text = ""
