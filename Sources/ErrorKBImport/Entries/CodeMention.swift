@@ -94,7 +94,7 @@ struct CodeMention: Hashable {
         var codes: [String] = []
         var rest = Substring(text)
         while true {
-            guard let (token, after) = Self.token(rest), Self.isCode(token, in: place, announced: announced)
+            guard let (token, after) = Self.token(rest), Self.isCode(token, in: place, announced: announced, spanned: spanned)
             else { break }
             // Codes in a list share one shape: `1006, 1007, 1008 or 1106`.
             if let previous = codes.last, Self.shape(previous) != Self.shape(token) { break }
@@ -104,7 +104,7 @@ struct CodeMention: Hashable {
             for joiner in Self.joiners where rest.hasPrefix(joiner) {
                 let candidate = rest.dropFirst(joiner.count).drop { $0 == " " }
                 if let (next, _) = Self.token(candidate), Self.shape(next) == Self.shape(token),
-                    Self.isCode(next, in: place, announced: announced)
+                    Self.isCode(next, in: place, announced: announced, spanned: spanned)
                 {
                     rest = candidate
                     continued = true
@@ -149,7 +149,9 @@ struct CodeMention: Hashable {
         return (token, after)
     }
 
-    static func isCode(_ token: String, in place: Place, announced: Bool) -> Bool {
+    /// `announced`: an error word stands before the token (`Error 1000`); `spanned`: the token
+    /// is set in a code span (`` `conflict` ``).
+    static func isCode(_ token: String, in place: Place, announced: Bool, spanned: Bool = false) -> Bool {
         guard token.count <= 100, !isRangeOrClass(token) else { return false }
         if HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
             || isDottedCode(token)
@@ -168,7 +170,8 @@ struct CodeMention: Hashable {
         }
         if isNumber(token) { return announced || codeSection }
         if isCamelCase(token) { return announced || namedColumn || codeSection && token.count >= 6 }
-        if isWord(token) { return namedColumn && token.first?.isUppercase == true }
+        // `Conflict` in a column of codes; `conflict` in a code span under a heading about errors.
+        if isWord(token) { return namedColumn && token.first?.isUppercase == true || spanned && codeSection }
         if isIdentifier(token) { return namedColumn || announced }
         return false
     }

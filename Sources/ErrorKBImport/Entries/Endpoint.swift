@@ -83,6 +83,6 @@ enum Endpoint {
     /// `authorization endpoint`.
     static func ofExchange(in heading: String) -> String? {
         let lowered = InlineText.flat(heading).lowercased()
-        return exchanges.first { lowered.containsWord($0.phrase) }?.endpoint
+        return exchanges.first { lowered.containsWord($0.phrase) || lowered.containsWord($0.phrase + "s") }?.endpoint
     }
 }

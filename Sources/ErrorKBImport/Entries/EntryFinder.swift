@@ -222,9 +222,15 @@ struct EntryFinder {
     func leadMention(_ line: String) -> CodeMention? {
         guard let mention = CodeMention.leading(line, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
         guard !Parameters.isParameter(mention) else { return nil }
-        // A separator right after the code, or a title-shaped rest.
-        guard mention.inSpan || mention.rest.isEmpty || mention.separated || LeadText.split(mention.rest).title != nil
-        else { return nil }
+        // A separator right after the code (or its span), or a title-shaped rest: not a sentence
+        // that merely opens with a code ("`errcode` is required and ...").
+        if mention.inSpan {
+            // After a span, a sentence of its own describes the code; one in lower case goes on
+            // from it.
+            guard mention.separated || Self.startsLikeTitle(mention.afterSpan) else { return nil }
+            return mention
+        }
+        guard mention.rest.isEmpty || mention.separated || LeadText.split(mention.rest).title != nil else { return nil }
         return mention
     }
 

@@ -89,6 +89,14 @@ struct HTMLTreeBuilder {
             return []
         }
         if HTMLNodes.isChrome(node) {
+            // The head is chrome, but its <title> names the page.
+            if name == "head", title == nil, let element = HTMLNodes.elements(in: node).first(where: { HTMLNodes.name($0) == "title" }) {
+                let text = InlineText.flat(HTMLInline.text(of: element))
+                if !text.isEmpty {
+                    title = text
+                    titleLine = range(of: element).start
+                }
+            }
             for line in lines.start...lines.end { chrome.insert(line) }
             return []
         }
