@@ -101,7 +101,16 @@ struct EntryBody {
             return
         }
         let before = (causes.count, fixes.count, paragraphs.count)
-        readLines(InlineText.lines(paragraph.text), asItem: true, raw: paragraph.text)
+        let lines = InlineText.lines(paragraph.text)
+        // An item that is only a label (`- Suggested client recovery behavior:`): the items of
+        // its nested list are the label's items, one each.
+        if lines.count == 1, let (named, rest) = ItemLabel.split(lines[0]), rest.isEmpty, blocks.count > 1 {
+            label = named
+            labelLevel = nil
+            read(Array(blocks.dropFirst()))
+            return
+        }
+        readLines(lines, asItem: true, raw: paragraph.text)
         let nested = Block.text(of: Array(blocks.dropFirst())).replacingNewlines()
         guard !nested.isEmpty else { return }
         if causes.count > before.0 || fixes.count > before.1 || paragraphs.count > before.2 {

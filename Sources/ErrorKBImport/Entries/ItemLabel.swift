@@ -16,8 +16,10 @@ enum ItemLabel: Hashable {
         "resolutions", "remedy", "remedies", "what to do", "to fix", "workaround", "workarounds", "action", "actions",
         "recommended action", "recommended actions", "recommendation", "recommendations", "mitigation", "mitigations",
         "how to resolve", "to resolve", "how to resolve it", "troubleshooting", "troubleshooting steps",
-        "client action", "recovery", "how to recover", "suggested action", "suggested actions", "resolving",
+        "recovery", "how to recover", "suggested action", "suggested actions", "resolving",
         "steps to resolve", "possible solutions", "possible solution", "possible fixes", "fix it",
+        "recovery behavior", "client recovery behavior", "suggested client recovery behavior", "suggested recovery",
+        "recovery action", "recovery actions", "how to recover from it", "client action",
     ]
 
     /// The label a whole line or heading is (`Common causes`, `Resolution:`), if it is one.

@@ -42,13 +42,15 @@ struct TableEntries {
     /// title (IANA's registry), a "Reason" of sentences the causes.
     private static func adjust(_ roles: inout [ColumnRole], headers: [String], cells: [[String]]) {
         // Asked once, not per column: a table may have thousands of columns.
-        let hasTitle = roles.contains(.title)
-        let onlyDescription = !roles.contains(.causes) && !roles.contains(.fixes) && roles.count { $0 == .description } == 1
+        var hasTitle = roles.contains(.title)
         for (column, role) in roles.enumerated() where !cells[column].isEmpty {
             let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
             switch role {
-            case .description where !hasTitle && short && onlyDescription:
+            // The first "Description" of names, not sentences, is the title: `Unknown error`
+            // beside an "Explanation", `Bad Request` in a registry.
+            case .description where !hasTitle && short:
                 roles[column] = .title
+                hasTitle = true
             case .reason:
                 roles[column] = short ? .title : .causes
             default:

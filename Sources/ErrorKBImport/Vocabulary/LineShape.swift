@@ -111,7 +111,9 @@ enum ColumnRole: Equatable {
     /// Short and without a sentence's end: `Not Found`, `(Unused)`, `Request Entity Too Large`.
     static func isTitleShaped(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        return words.count <= 6 && !text.hasSuffix(".") && !text.hasSuffix("!") && !text.containsBytes(". ")
+        // `Rate limited.`: a name may end with a period; a sentence of four words or more does.
+        let ended = text.hasSuffix(".") || text.hasSuffix("!")
+        return words.count <= 6 && !(ended && words.count > 3) && !text.containsBytes(". ")
     }
 
     /// The roles of a header row. When no column is the code itself, the status column is.
