@@ -79,6 +79,33 @@ struct DocumentModelTests {
         #expect(inner.items[1].lines.start == 7)
     }
 
+    @Test("a table row past a thousand cells is still a table, and prose with as many pipes keeps every character")
+    func wideRows() throws {
+        let width = WideRows.maximumPipes + 500
+        let header = "| Code" + String(repeating: " | Note", count: width) + " |"
+        let delimiter = "|" + String(repeating: "---|", count: width + 1)
+        let row = "| 404" + String(repeating: " | x", count: width) + " |"
+        let wide = try model([header, delimiter, row].joined(separator: "\n"), as: "wide.md")
+        guard case .table(let table)? = wide.blocks.first else {
+            Issue.record("blocks: \(wide.blocks)")
+            return
+        }
+        #expect(table.rows.count == 1)
+        #expect(table.rows[0].cells[0].text == "404")
+        // The header and the delimiter row are cut to the same width; the rest of a row is its last cell.
+        #expect(table.header.count == WideRows.maximumPipes)
+        #expect(table.rows[0].cells.count == table.header.count)
+        #expect(table.rows[0].cells.last?.text.contains("x | x") == true)
+
+        let prose = "Codes " + String(repeating: "a|b ", count: width)
+        let paragraph = try model(prose, as: "prose.md")
+        guard case .paragraph(let read)? = paragraph.blocks.first else {
+            Issue.record("blocks: \(paragraph.blocks)")
+            return
+        }
+        #expect(read.text.count { $0 == "|" } == width)
+    }
+
     @Test("HTML through libxml2: chrome left out, <dl>, spans filled in, <pre> as code, notes by class")
     func html() throws {
         let text = """

@@ -34,6 +34,8 @@ struct CodeMention: Hashable {
         "errors", "error", "hresult code", "hresult", "exit code", "return code", "code", "close code", "warning",
     ].map { $0 + " " }
     /// What joins codes in a list: `1006, 1007, 1008 or 1106`.
+    /// The longest code ErrorKB takes for one: longer runs are identifiers, hashes or noise.
+    static let longestCode = 100
     private static let joiners = [", ", " or ", " and ", "/", ",", " & "]
     /// The letters those words start with.
     private static let announcingInitials: Set<Character> = ["h", "s", "e", "c", "r", "w"]
@@ -131,17 +133,22 @@ struct CodeMention: Hashable {
         var end = text.startIndex
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
+        var length = 0
         while index < scalars.endIndex {
             let scalar = scalars[index]
             let isPart = scalar.isASCII && Self.isTokenByte(UInt8(scalar.value))
             guard isPart else { break }
             index = scalars.index(after: index)
             end = index
+            length += 1
+            // No code is this long (`isCode`): a run of letters this long is not read to its end.
+            if length > Self.longestCode + 2 { return nil }
         }
         var token = String(text[text.startIndex..<end])
         while let last = token.last, last == "." || last == "-" { token.removeLast() }
         guard !token.isEmpty, token.first != "." else { return nil }
-        let after = text.dropFirst(token.count)
+        // The token is ASCII: its bytes are its characters.
+        let after = text[text.utf8.index(text.startIndex, offsetBy: token.utf8.count)...]
         // `4000–4999`, `100 - 199`, `1xx`: ranges and classes.
         if after.hasPrefix("–") || after.hasPrefix("—") && after.dropFirst().first?.isNumber == true { return nil }
         if after.hasPrefix(" - "), after.dropFirst(3).first?.isNumber == true, token.allSatisfy(\.isNumber) { return nil }
@@ -152,7 +159,9 @@ struct CodeMention: Hashable {
     /// `announced`: an error word stands before the token (`Error 1000`); `spanned`: the token
     /// is set in a code span (`` `conflict` ``).
     static func isCode(_ token: String, in place: Place, announced: Bool, spanned: Bool = false) -> Bool {
-        guard token.count <= 100, !isRangeOrClass(token) else { return false }
+        // Bytes first: counting the characters of a long run is itself slow.
+        guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode, !isRangeOrClass(token)
+        else { return false }
         if HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
             || isDottedCode(token)
         {

@@ -7,6 +7,7 @@ enum Endpoint {
     /// The first endpoint that `text` names: `Client Notification Endpoint`, `token endpoint`,
     /// `resource server`.
     static func named(in text: String) -> String? {
+        guard text.containsBytesIgnoringCase("endpoint") || text.containsBytesIgnoringCase("resource") else { return nil }
         let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\n" }).map { String($0) }
         for (index, raw) in words.enumerated() {
             let word = raw.trimmingCharacters(in: "`*\"'(),.;:").lowercased()
@@ -72,11 +73,10 @@ enum Endpoint {
     /// Where running text says the error is delivered: "adding the following parameters to the
     /// query component of the redirection URI" is the authorization endpoint's error response.
     static func ofDelivery(in prose: String) -> String? {
-        let lowered = prose.lowercased()
-        let redirect = ["component of the redirection uri", "redirection uri using", "to the redirection uri",
-            "redirect the user-agent back", "redirects the user-agent back", "back to your callback url",
-            "to the registered callback url"]
-        return redirect.contains { lowered.contains($0) } ? "authorization endpoint" : nil
+        let redirect: [StaticString] = ["component of the redirection uri", "redirection uri using",
+            "to the redirection uri", "redirect the user-agent back", "redirects the user-agent back",
+            "back to your callback url", "to the registered callback url"]
+        return redirect.contains { prose.containsBytesIgnoringCase($0) } ? "authorization endpoint" : nil
     }
 
     /// The endpoint whose exchange a heading names: `4.1.2.  Authorization Response` →

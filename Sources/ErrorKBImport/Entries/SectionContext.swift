@@ -86,12 +86,17 @@ struct SectionContext {
     mutating func prose(_ text: String) {
         let flat = InlineText.flat(text)
         guard !flat.isEmpty else { return }
-        var level = levels[levels.count - 1]
-        level.introduction.append(flat)
-        if level.proseEndpoint == nil { level.proseEndpoint = Endpoint.named(in: flat) ?? Endpoint.ofDelivery(in: flat) }
-        for status in StatedStatus.find(in: flat) where !level.proseStatuses.contains(status) { level.proseStatuses.append(status) }
-        level.mentionsOAuth = level.mentionsOAuth || KnownErrorCodes.mentionsOAuth(flat)
-        levels[levels.count - 1] = level
+        // In place, not through a copy of the level: a copy makes every append copy the whole
+        // introduction, and a page of 100,000 paragraphs quadratic.
+        let last = levels.count - 1
+        levels[last].introduction.append(flat)
+        if levels[last].proseEndpoint == nil {
+            levels[last].proseEndpoint = Endpoint.named(in: flat) ?? Endpoint.ofDelivery(in: flat)
+        }
+        for status in StatedStatus.find(in: flat) where !levels[last].proseStatuses.contains(status) {
+            levels[last].proseStatuses.append(status)
+        }
+        if !levels[last].mentionsOAuth { levels[last].mentionsOAuth = KnownErrorCodes.mentionsOAuth(flat) }
     }
 
     /// A block that held entries has been read: the next block has an introduction of its own.

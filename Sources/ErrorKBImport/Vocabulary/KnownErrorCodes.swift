@@ -21,11 +21,7 @@ enum KnownErrorCodes {
     /// True when the words point at OAuth or OpenID Connect.
     static func mentionsOAuth(_ text: String?) -> Bool {
         guard let text else { return false }
-        let bytes = Array(text.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        return ["oauth", "openid", "oidc"].contains { word in
-            let needle = Array(word.utf8)
-            return bytes.count >= needle.count
-                && (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
-        }
+        return text.containsBytesIgnoringCase("oauth") || text.containsBytesIgnoringCase("openid")
+            || text.containsBytesIgnoringCase("oidc")
     }
 }

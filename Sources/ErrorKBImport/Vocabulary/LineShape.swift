@@ -125,6 +125,8 @@ enum ColumnRole: Equatable {
 
     /// True when every word of a line names a column: `Code Name Description`.
     static func isHeaderLine(_ line: String) -> [ColumnRole]? {
+        // Two to five header words: a long line is a row or prose, and is not split to find out.
+        guard line.utf8.count <= 160 else { return nil }
         let words = line.trimmingWhitespace().split(separator: " ").map(String.init)
         guard (2...5).contains(words.count) else { return nil }
         let roles = words.map(of(header:))

@@ -15,6 +15,8 @@ enum PageChrome {
     ]
 
     static func isChrome(_ line: String) -> Bool {
+        // Every kind below is a short line; a long one is content, and not read character by character.
+        guard line.utf8.count <= 200 else { return false }
         let trimmed = line.trimmingWhitespace()
         let lowered = trimmed.lowercased()
         if phrases.contains(lowered) { return true }

@@ -26,7 +26,7 @@ enum MarkdownReader {
         if let strike = cmark_find_syntax_extension("strikethrough") {
             cmark_parser_attach_syntax_extension(parser, strike)
         }
-        var bytes = Array(text.utf8)
+        var bytes = WideRows.limited(Array(text.utf8))
         bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
