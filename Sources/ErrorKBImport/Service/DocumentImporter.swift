@@ -93,8 +93,7 @@ public struct DocumentImporter: Sendable {
     public func prepare(name: String, bytes: [UInt8], vendor: String?, manifest: SeedManifest?) async throws
         -> PreparedDocument
     {
-        let source = try SourceText(bytes: bytes, fileName: name)
-        let parsed = DocumentParser.parse(source)
+        let (source, parsed) = try await ParsingThread.parse(name: name, bytes: bytes)
         guard !parsed.entries.isEmpty else { throw ImportRefusal.noEntries(file: name) }
         let resolvedVendor = try await resolveVendor(slug: vendor, file: name, manifest: manifest)
         let document = DocumentImport(

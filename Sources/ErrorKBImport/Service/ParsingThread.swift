@@ -1,0 +1,25 @@
+import Foundation
+
+/// Checking and parsing a large page is seconds of CPU without a suspension point. As a task it
+/// would hold one of the cooperative pool's threads, of which there are as many as cores, and
+/// the server's handlers and every other task would wait behind it; on a thread of its own it
+/// shares the cores with them instead.
+enum ParsingThread {
+    /// The readers recurse down to their depth caps: a stack as large as the main thread's.
+    private static let stackSize = 8 << 20
+
+    static func parse(name: String, bytes: [UInt8]) async throws -> (SourceText, ParsedDocument) {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    with: Result {
+                        let source = try SourceText(bytes: bytes, fileName: name)
+                        return (source, DocumentParser.parse(source))
+                    })
+            }
+            thread.stackSize = stackSize
+            thread.name = "errorkb-parse"
+            thread.start()
+        }
+    }
+}
