@@ -24,7 +24,11 @@ if arguments.first == "parse" {
     let repeats = value(after: "--repeat").flatMap(Int.init) ?? 10
     let files = arguments.dropFirst().filter { !$0.hasPrefix("--") && $0 != String(repeats) }
     guard !files.isEmpty else { fail("parse needs FILE...") }
-    try ParseBenchmark.run(files: files, repeats: max(repeats, 1))
+    do {
+        try ParseBenchmark.run(files: files, repeats: max(repeats, 1))
+    } catch {
+        fail("\(error)")
+    }
 } else if arguments.first == "generate" {
     guard let variants = value(after: "--variants").flatMap(Int.init), variants > 0 else { fail("generate needs --variants N") }
     guard let path = value(after: "--db") else { fail("generate needs --db PATH") }
