@@ -36,7 +36,7 @@ enum WideRows {
     }
 
     private static func append(_ line: ArraySlice<UInt8>, to result: inout [UInt8]) {
-        guard line.count { $0 == pipe } > maximumPipes else {
+        guard line.count(where: { $0 == pipe }) > maximumPipes else {
             result.append(contentsOf: line)
             return
         }
