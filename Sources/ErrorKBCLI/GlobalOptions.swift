@@ -18,6 +18,13 @@ struct GlobalOptions: ParsableArguments {
     func openRepository() throws -> SQLiteKnowledgeBase {
         try SQLiteKnowledgeBase.openForWriting(at: databasePath)
     }
+
+    /// Opens the knowledge base for a command that only reads: a file this user cannot write
+    /// (mode 0444, a read-only mount) is read as it is, and anything else as for writing.
+    func openForReading() throws -> SQLiteKnowledgeBase {
+        KnowledgeBaseDatabase.isReadOnly(at: databasePath)
+            ? try SQLiteKnowledgeBase.openReadOnly(at: databasePath) : try openRepository()
+    }
 }
 
 enum OSUser {

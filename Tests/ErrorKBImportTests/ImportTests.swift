@@ -131,7 +131,7 @@ struct ImportTests {
         let paths = PackagePaths.seedFiles.map(PackagePaths.seed)
         let dry = try await kb.importer.importFiles(paths, vendor: nil, options: ImportOptions(dryRun: true), actor: "test")
         #expect(try await kb.exportJSON() == before)
-        #expect(try await kb.repository.isEmpty())
+        #expect(try await kb.repository.hasNeverHeldAnything())
         let real = try await kb.importer.importFiles(paths, vendor: nil, options: ImportOptions(), actor: "test")
         #expect(dry.map(\.outcome) == real.map(\.outcome))
         #expect(dry.allSatisfy { $0.dryRun })
@@ -146,7 +146,7 @@ struct ImportTests {
             _ = try await kb.importer.importFiles(
                 [PackagePaths.seed("000_a66a2b6a826d23c4.txt"), bad], vendor: "akana", options: ImportOptions(), actor: "test")
         }
-        #expect(try await kb.repository.isEmpty())
+        #expect(try await kb.repository.hasNeverHeldAnything())
 
         // A failure inside the transaction (the second file claims another vendor's document)
         // rolls back the first file too.
@@ -187,7 +187,7 @@ struct ImportTests {
         await #expect(throws: ImportRefusal.noEntries(file: "long-prose.txt")) {
             _ = try await kb.importer.importFiles([longProse, empty], vendor: "akana", options: ImportOptions(), actor: "test")
         }
-        #expect(try await kb.repository.isEmpty())
+        #expect(try await kb.repository.hasNeverHeldAnything())
         let reports = try await kb.importer.importFiles(
             seeds.reversed(), vendor: nil, options: ImportOptions(dryRun: true), actor: "test")
         #expect(reports.map(\.file) == PackagePaths.seedFiles.reversed())
@@ -223,7 +223,7 @@ struct ImportTests {
         await #expect(throws: ImportRefusal.self) {
             _ = try await kb.importer.importFiles([path], vendor: "big", options: ImportOptions(), actor: "test")
         }
-        #expect(try await kb.repository.isEmpty())
+        #expect(try await kb.repository.hasNeverHeldAnything())
     }
 
     @Test("a 40,000-row markdown table imports whole")

@@ -8,10 +8,16 @@ public struct CLIResult: Sendable {
 }
 
 public enum CLIRunner {
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = PackagePaths.products.appendingPathComponent("errorkb")
-        process.arguments = arguments
+        let executable = PackagePaths.products.appendingPathComponent("errorkb")
+        if let user {
+            process.executableURL = OtherUser.runuser
+            process.arguments = user.arguments(try user.copy(executable)) + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         var base = ["PATH": "/usr/bin:/bin", "USER": "tester", "NO_COLOR": "1"]
         base.merge(environment) { _, new in new }
         process.environment = base
@@ -27,5 +33,35 @@ public enum CLIRunner {
         return CLIResult(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             error: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// An unprivileged user to run a built executable as, for what root may always do (write a
+/// file of mode 0444). The executable is copied into a folder that user can read, since the
+/// build folder may not be.
+public struct OtherUser: Sendable {
+    public static let runuser = URL(fileURLWithPath: "/usr/sbin/runuser")
+    public let name: String
+    let folder: TemporaryFolder
+
+    /// `nobody` when this process is root and `runuser` exists; `nil` for anyone else, who
+    /// is unprivileged already.
+    public static func unprivileged() throws -> OtherUser? {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: runuser.path) else { return nil }
+        let folder = try TemporaryFolder()
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        return OtherUser(name: "nobody", folder: folder)
+    }
+
+    func arguments(_ executable: String) -> [String] { ["-u", name, "--", executable] }
+
+    /// The executable's copy this user can run.
+    func copy(_ executable: URL) throws -> String {
+        let copy = folder.path(executable.lastPathComponent)
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.copyItem(atPath: executable.path, toPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+        }
+        return copy
     }
 }

@@ -11,11 +11,18 @@ public final class ServerProcess: @unchecked Sendable {
     public let port: Int
     public let process: Process
 
-    public init(database: String, extraArguments: [String] = []) async throws {
+    public init(database: String, extraArguments: [String] = [], as user: OtherUser? = nil) async throws {
         port = Int.random(in: 20_000...60_000)
         process = Process()
-        process.executableURL = PackagePaths.products.appendingPathComponent("errorkb-server")
-        process.arguments = ["--db", database, "--port", String(port), "--log-level", "warning"] + extraArguments
+        let executable = PackagePaths.products.appendingPathComponent("errorkb-server")
+        let arguments = ["--db", database, "--port", String(port), "--log-level", "warning"] + extraArguments
+        if let user {
+            process.executableURL = OtherUser.runuser
+            process.arguments = user.arguments(try user.copy(executable)) + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -28,7 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let repository = try global.openRepository()
+        let repository = try global.openForReading()
         let export = try await repository.export()
         let text = format == .json ? try JSONOutput.string(export) + "\n" : CSVExport.render(export)
         guard let output else {

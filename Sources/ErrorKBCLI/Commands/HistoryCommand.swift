@@ -17,7 +17,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON, with each change's state before and after.") var json = false
 
     func run() async throws {
-        let page = try await global.openRepository().revisions(code: code, page: PageRequest(limit: limit))
+        let page = try await global.openForReading().revisions(code: code, page: PageRequest(limit: limit))
         if json { return try JSONOutput.print(page.items) }
         let terminal = Terminal.current
         for revision in page.items {
@@ -59,7 +59,7 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The new file to write (must not exist).") var file: String
 
     func run() async throws {
-        try await global.openRepository().backup(to: file)
+        try await global.openForReading().backup(to: file)
         print("backed up \(global.databasePath) to \(file)")
     }
 }

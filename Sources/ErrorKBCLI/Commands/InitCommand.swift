@@ -7,7 +7,8 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init",
         abstract: "Create, migrate and fill a knowledge base from the seed documents.",
         discussion: """
-            Does nothing to a knowledge base that already holds data.
+            Does nothing to a knowledge base that holds data or ever did (one emptied by \
+            reverts or deletes stays empty).
 
             Example:
               errorkb init --db ./errorkb.sqlite
@@ -17,8 +18,8 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let repository = try global.openRepository()
-        guard try await repository.isEmpty() else {
-            print("\(global.databasePath) already holds data; nothing imported")
+        guard try await repository.hasNeverHeldAnything() else {
+            print("\(global.databasePath) holds data or has a history; nothing imported")
             return
         }
         let reports = try await DocumentImporter(repository: repository).importBundledSeeds(actor: global.resolvedActor)

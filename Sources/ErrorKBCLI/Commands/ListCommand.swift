@@ -48,7 +48,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let repository = try global.openRepository()
+        let repository = try global.openForReading()
         var items: [CodeSummary] = []
         var cursor: Cursor?
         repeat {

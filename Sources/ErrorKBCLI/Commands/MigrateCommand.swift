@@ -17,6 +17,11 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
+        if status, KnowledgeBaseDatabase.isReadOnly(at: global.databasePath) {
+            let status = try SQLiteKnowledgeBase.openReadOnly(at: global.databasePath).migrationStatus()
+            print("schema version \(status.version) of \(status.applied.count + status.pending.count) (read-only file)")
+            return
+        }
         let pool = try KnowledgeBaseDatabase.openForWriting(at: global.databasePath, migrate: false)
         if status {
             let status = try KnowledgeBaseDatabase.migrationStatus(of: pool)

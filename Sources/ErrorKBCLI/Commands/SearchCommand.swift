@@ -28,7 +28,7 @@ struct SearchCommand: AsyncParsableCommand {
     var words: [String]
 
     func run() async throws {
-        let repository = try global.openRepository()
+        let repository = try global.openForReading()
         let terminal = Terminal.current
         // Private-use markers cannot occur in the text, so they are safe to recolour.
         let highlight = json ? Highlight.brackets : Highlight(open: "\u{E000}", close: "\u{E001}")

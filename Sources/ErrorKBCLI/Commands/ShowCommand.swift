@@ -23,7 +23,7 @@ struct ShowCommand: AsyncParsableCommand {
     var code: String
 
     func run() async throws {
-        let repository = try global.openRepository()
+        let repository = try global.openForReading()
         guard let entry = try await repository.code(code, vendor: vendor) else {
             throw KnowledgeBaseError.unknownCode(code)
         }

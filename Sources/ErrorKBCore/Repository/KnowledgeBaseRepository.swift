@@ -32,8 +32,9 @@ public protocol KnowledgeBaseRepository: Sendable {
     func revision(id: Int64) async throws -> Revision?
     /// The whole knowledge base, sorted so that the same data always gives the same export.
     func export() async throws -> KnowledgeBaseExport
-    /// True when the knowledge base holds no code, vendor or document.
-    func isEmpty() async throws -> Bool
+    /// True when nothing was ever written: no code, vendor or document, and no revision. A
+    /// knowledge base emptied on purpose (a revert, deletes) has revisions, and stays empty.
+    func hasNeverHeldAnything() async throws -> Bool
     /// Which schema migrations the store has applied, and which it lacks.
     func migrationStatus() throws -> MigrationStatus
 

@@ -25,13 +25,13 @@ public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
         try KnowledgeBaseDatabase.migrationStatus(of: database)
     }
 
-    public func isEmpty() async throws -> Bool {
+    public func hasNeverHeldAnything() async throws -> Bool {
         try await database.read { db in
             try Bool.fetchOne(
                 db,
                 sql: """
                     SELECT NOT EXISTS (SELECT 1 FROM code) AND NOT EXISTS (SELECT 1 FROM vendor)
-                        AND NOT EXISTS (SELECT 1 FROM document)
+                        AND NOT EXISTS (SELECT 1 FROM document) AND NOT EXISTS (SELECT 1 FROM revision)
                     """) ?? true
         }
     }

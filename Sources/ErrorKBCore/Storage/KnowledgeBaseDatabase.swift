@@ -10,11 +10,41 @@ public enum KnowledgeBaseDatabase {
     /// Opens (creating if needed, readable by its owner only) and, unless told not to, migrates
     /// to the latest schema.
     public static func openForWriting(at path: String, migrate: Bool = true) throws -> DatabasePool {
+        try DatabaseIdentity.check(path)
+        if isReadOnly(at: path) {
+            throw KnowledgeBaseError.schema(
+                "\(path) is read-only (\(String(cString: strerror(errno)))): it can be read, shown, exported and served, not changed")
+        }
         try createOwnerOnlyFileIfMissing(at: path)
         let checkpointer = try BackgroundCheckpointer(path: path)
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, checkpointer: checkpointer))
         if migrate { try SchemaMigrations.migrator().migrate(pool) }
         return pool
+    }
+
+    /// True when the file exists and this process may not write it, or the folder its WAL and
+    /// index files go in: its mode, its owner or a read-only mount. (`errno` says why.)
+    public static func isReadOnly(at path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
+    }
+
+    /// What to open to read the file at `path`: the path itself, or, for a read-only file with
+    /// no write-ahead log beside it, an SQLite URI that marks it immutable. SQLite reads a WAL
+    /// database only through its `-shm` index, which a read-only folder cannot hold; a file
+    /// nobody here can write, with every commit checkpointed into it, needs neither.
+    public static func readingLocation(of path: String) -> String {
+        guard isReadOnly(at: path), !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        return immutableLocation(of: path)
+    }
+
+    /// The SQLite URI that opens `path` read-only and immutable: no locks, no log, no index.
+    static func immutableLocation(of path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:\(absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)?mode=ro&immutable=1"
     }
 
     /// Waits, up to `seconds`, for the background checkpoints of every knowledge base this
@@ -37,7 +67,8 @@ public enum KnowledgeBaseDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw KnowledgeBaseError.schema("no database at \(path)")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+        try DatabaseIdentity.check(path)
+        let pool = try DatabasePool(path: readingLocation(of: path), configuration: configuration(readOnly: true))
         let status = try migrationStatus(of: pool)
         guard status.pending.isEmpty else {
             throw KnowledgeBaseError.schema(

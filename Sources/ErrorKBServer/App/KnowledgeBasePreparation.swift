@@ -7,9 +7,10 @@ import Logging
 /// reads through connections that cannot write.
 public enum KnowledgeBasePreparation {
     public static func prepare(databasePath: String, logger: Logger) async throws -> SQLiteKnowledgeBase {
-        do {
+        // A file the server may not write (mode 0444, a read-only mount) is served as it is.
+        if !KnowledgeBaseDatabase.isReadOnly(at: databasePath) {
             let writer = try SQLiteKnowledgeBase.openForWriting(at: databasePath)
-            if try await writer.isEmpty() {
+            if try await writer.hasNeverHeldAnything() {
                 let reports = try await DocumentImporter(repository: writer).importBundledSeeds(actor: "errorkb-server")
                 for report in reports {
                     logger.info("seeded", metadata: ["document": "\(report.file)", "variants": "\(report.outcome.added.count)"])

@@ -51,7 +51,7 @@ struct VendorCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let vendors = try await global.openRepository().vendors()
+            let vendors = try await global.openForReading().vendors()
             if json { return try JSONOutput.print(vendors) }
             let width = vendors.map(\.vendor.slug.count).max() ?? 0
             for summary in vendors {
