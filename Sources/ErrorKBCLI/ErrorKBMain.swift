@@ -7,6 +7,15 @@ import Foundation
 /// exit code.
 public enum ErrorKBMain {
     public static func main(_ arguments: [String]? = nil) async -> Int32 {
+        let status = await run(arguments)
+        // Whatever the command printed must have reached its destination, or the run failed.
+        if let failure = StandardOutput.shared.finish() {
+            return fail(failure, code: 1)
+        }
+        return status
+    }
+
+    private static func run(_ arguments: [String]?) async -> Int32 {
         do {
             var command = try ErrorKBCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -8,7 +8,12 @@ public struct CLIResult: Sendable {
 }
 
 public enum CLIRunner {
-    public static func run(_ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil) throws -> CLIResult {
+    /// - Parameter standardOutput: where its output goes instead of being captured (`output` is
+    ///   then empty): `/dev/full`, a FIFO, ...
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil,
+        standardOutput: FileHandle? = nil
+    ) throws -> CLIResult {
         let process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb")
         if let user {
@@ -23,10 +28,11 @@ public enum CLIRunner {
         process.environment = base
         let output = Pipe()
         let error = Pipe()
-        process.standardOutput = output
+        process.standardOutput = standardOutput ?? output
         process.standardError = error
         try process.run()
         // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        if standardOutput != nil { try output.fileHandleForWriting.close() }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

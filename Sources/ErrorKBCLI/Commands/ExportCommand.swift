@@ -24,7 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The output format.")
     var format: Format = .json
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: "Write to this file instead of standard output (replaced atomically; created 0600).")
     var output: String?
 
     func run() async throws {
@@ -35,10 +35,6 @@ struct ExportCommand: AsyncParsableCommand {
             print(text, terminator: "")
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CLIFailure(message: "cannot write \(output): \(error.localizedDescription)")
-        }
+        try OutputFile.write(Array(text.utf8), to: output)
     }
 }

@@ -6,9 +6,9 @@ struct CodeEntryPrinter {
 
     func print(_ entry: CodeEntry) {
         let kind = entry.httpClass.map { "HTTP \($0)" } ?? entry.kind.rawValue
-        Swift.print("\(terminal.bold(entry.code))  \(terminal.dim("\(kind), \(entry.variants.count) variants"))")
+        ErrorKBCLI.print("\(terminal.bold(entry.code))  \(terminal.dim("\(kind), \(entry.variants.count) variants"))")
         for variant in entry.variants {
-            Swift.print("")
+            ErrorKBCLI.print("")
             print(variant: variant)
         }
     }
@@ -23,22 +23,22 @@ struct CodeEntryPrinter {
             }
         }
         if let section = variant.section { place += " · \(section)" }
-        Swift.print(terminal.accent(place) + terminal.dim("  #\(variant.id)" + (variant.edited ? " (edited)" : "")))
+        ErrorKBCLI.print(terminal.accent(place) + terminal.dim("  #\(variant.id)" + (variant.edited ? " (edited)" : "")))
         var heading = variant.title ?? ""
         // An HTTP code's status is the code itself; a string code's is worth saying.
         if let status = variant.httpStatus, HTTPStatus(code: variant.code) == nil { heading += " (HTTP \(status))" }
-        if !heading.isEmpty { Swift.print("  " + terminal.bold(heading.trimmingWhitespace())) }
-        if !variant.description.isEmpty { Swift.print(terminal.wrap(variant.description, indent: 2)) }
+        if !heading.isEmpty { ErrorKBCLI.print("  " + terminal.bold(heading.trimmingWhitespace())) }
+        if !variant.description.isEmpty { ErrorKBCLI.print(terminal.wrap(variant.description, indent: 2)) }
         items("Causes", variant.causes)
         items("Fixes", variant.fixes)
     }
 
     private func items(_ label: String, _ items: [String]) {
         guard !items.isEmpty else { return }
-        Swift.print("  \(label):")
+        ErrorKBCLI.print("  \(label):")
         for (index, item) in items.enumerated() {
             let wrapped = terminal.wrap(item, indent: 7)
-            Swift.print("   \(String(index + 1).padding(toLength: 3, withPad: " ", startingAt: 0)) " + wrapped.dropFirst(7))
+            ErrorKBCLI.print("   \(String(index + 1).padding(toLength: 3, withPad: " ", startingAt: 0)) " + wrapped.dropFirst(7))
         }
     }
 }

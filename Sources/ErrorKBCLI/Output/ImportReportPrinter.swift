@@ -8,12 +8,12 @@ struct ImportReportPrinter {
 
     func print(_ reports: [ImportReport]) {
         for report in reports {
-            Swift.print(terminal.bold(report.summary))
+            ErrorKBCLI.print(terminal.bold(report.summary))
             if !report.layouts.isEmpty {
-                Swift.print("  read as \(report.format); entries in \(report.layouts.joined(separator: ", "))")
+                ErrorKBCLI.print("  read as \(report.format); entries in \(report.layouts.joined(separator: ", "))")
             }
             for section in report.sections where report.sections.count > 1 || section.section != nil {
-                Swift.print("  \(section.entries) in \(section.section.map { "[\($0)]" } ?? "no section")")
+                ErrorKBCLI.print("  \(section.entries) in \(section.section.map { "[\($0)]" } ?? "no section")")
             }
             list("added", report.outcome.added)
             list("changed", report.outcome.changed)
@@ -21,7 +21,7 @@ struct ImportReportPrinter {
             list("conflict (admin edit kept; --overwrite replaces it)", report.outcome.conflicts)
             list("overwritten", report.outcome.overwritten)
             for line in report.unplaced {
-                Swift.print(terminal.dim("  not placed, line \(line.number) (\(line.reason.rawValue)): \(clip(line.text))"))
+                ErrorKBCLI.print(terminal.dim("  not placed, line \(line.number) (\(line.reason.rawValue)): \(clip(line.text))"))
             }
         }
     }
@@ -30,7 +30,7 @@ struct ImportReportPrinter {
         for entry in entries {
             let section = entry.section.map { " [\($0)]" } ?? ""
             let line = entry.line.map { ", line \($0)" } ?? ""
-            Swift.print("  \(label): \(entry.code)\(section)\(line)")
+            ErrorKBCLI.print("  \(label): \(entry.code)\(section)\(line)")
         }
     }
 

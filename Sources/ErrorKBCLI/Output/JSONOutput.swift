@@ -11,6 +11,6 @@ enum JSONOutput {
     }
 
     static func print(_ value: some Encodable) throws {
-        Swift.print(try string(value))
+        ErrorKBCLI.print(try string(value))
     }
 }
