@@ -5,6 +5,7 @@ import Foundation
 //   swift run -c release errorkb-bench [--sizes 10000,100000,1000000] [--samples 1000] [--keep DIR]
 //   swift run -c release errorkb-bench generate --variants N --db PATH
 //   swift run -c release errorkb-bench parse FILE... [--repeat 10]
+//   swift run -c release errorkb-bench edits [--items 10000] [--repeat 5]
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
 SQLiteLibrary.configureForThisProcess()
@@ -26,6 +27,14 @@ if arguments.first == "parse" {
     guard !files.isEmpty else { fail("parse needs FILE...") }
     do {
         try ParseBenchmark.run(files: files, repeats: max(repeats, 1))
+    } catch {
+        fail("\(error)")
+    }
+} else if arguments.first == "edits" {
+    let items = value(after: "--items").flatMap(Int.init) ?? 10_000
+    let repeats = value(after: "--repeat").flatMap(Int.init) ?? 5
+    do {
+        try await EditBenchmark.run(items: max(items, 1), repeats: max(repeats, 1))
     } catch {
         fail("\(error)")
     }

@@ -15,6 +15,9 @@ final class RevisionRecorder {
     let actor: String
     let action: String
     private var changes: [Change] = []
+    /// Each variant's states before and after, in the order they were recorded: what the search
+    /// index is brought up to date from (``SearchIndexUpkeep``).
+    private(set) var variantChanges: [(before: VariantSnapshot?, after: VariantSnapshot?)] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -34,6 +37,9 @@ final class RevisionRecorder {
         _ entity: RevisionChange.Entity, key: String, code: String?, before: State?, after: State?
     ) throws {
         guard before != after else { return }
+        if entity == .variant {
+            variantChanges.append((before.flatMap { $0 as? VariantSnapshot }, after.flatMap { $0 as? VariantSnapshot }))
+        }
         changes.append(
             Change(
                 entity: entity, key: key, code: code, before: try before.map(json), after: try after.map(json)))

@@ -8,7 +8,7 @@ extension SQLiteKnowledgeBase {
         try await database.write { db in
             try VariantStore.translating {
                 let recorder = try RevisionRecorder(actor: actor, action: action)
-                let (result, summary) = try body(db, recorder)
+                let (result, summary) = try SearchIndexUpkeep.during(db, recorder: recorder) { try body(db, recorder) }
                 try Self.mergeSmallSearchSegments(db)
                 try recorder.commit(db, summary: summary)
                 return result

@@ -64,8 +64,10 @@ extension SQLiteKnowledgeBase {
                 }
                 let recorder = try RevisionRecorder(actor: actor, action: "revert")
                 let undo = RevisionUndo(db: db, recorder: recorder)
-                for change in RevisionUndo.order(revision.changes) {
-                    try undo.undo(change)
+                try SearchIndexUpkeep.during(db, recorder: recorder) {
+                    for change in RevisionUndo.order(revision.changes) {
+                        try undo.undo(change)
+                    }
                 }
                 try Self.mergeSmallSearchSegments(db)
                 guard let newID = try recorder.commit(db, summary: "revert revision \(id): \(revision.summary)", reverts: id)
