@@ -12,6 +12,9 @@ enum DatabaseIdentity {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "errorkb.identity"
+        // Another process closing its last connection holds the file's lock for its checkpoint;
+        // wait for it like every other connection does, instead of failing "database is locked".
+        configuration.busyMode = .timeout(KnowledgeBaseDatabase.busyTimeout)
         // With no log beside it, no connection has the file open (the first creates the log, the
         // last removes it), and an immutable read leaves no `-wal` and `-shm` behind.
         let hasLog = FileManager.default.fileExists(atPath: path + "-wal")
