@@ -33,15 +33,15 @@ public enum ErrorKBMain {
         } catch where KnowledgeBaseError.storageMessage(for: error) != nil {
             return fail("database: \(KnowledgeBaseError.storageMessage(for: error) ?? "")", code: 1)
         } catch {
-            // Help, version and usage errors: ArgumentParser words them and picks the code.
-            let message = ErrorKBCommand.fullMessage(for: error)
+            // Help, version and usage errors: ArgumentParser words them and picks the code. A
+            // usage error is one line, like every other failure; --help has the usage.
             let code = ErrorKBCommand.exitCode(for: error).rawValue
             if code == 0 {
-                print(message)
-            } else {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                print(ErrorKBCommand.fullMessage(for: error))
+                return 0
             }
-            return code
+            let message = ErrorKBCommand.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            return fail(message.replacingOccurrences(of: "Error: ", with: "") + " (see --help)", code: code)
         }
     }
 

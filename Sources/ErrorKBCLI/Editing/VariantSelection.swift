@@ -18,6 +18,10 @@ struct VariantSelection: ParsableArguments {
 
     func validate() throws {
         if id == nil && vendor == nil { throw ValidationError("give --vendor (or --id) to choose a variant") }
+        // --id names one variant; a vendor, document or section beside it could only disagree.
+        if id != nil && (vendor != nil || document != nil || section != nil) {
+            throw ValidationError("give --id alone, or --vendor with --document and --section, not both")
+        }
     }
 
     func resolve(code: String, in repository: any KnowledgeBaseRepository) async throws -> Variant {

@@ -19,6 +19,11 @@ extension SQLiteKnowledgeBase {
                 try VariantStore.insertVendor(db, vendor, recorder: recorder)
             }
             for document in export.documents {
+                guard Timestamp.isValid(document.importedAt) else {
+                    throw KnowledgeBaseError.invalid(
+                        field: "imported_at",
+                        reason: "'\(document.importedAt)' of \(document.fileName) is not a UTC time such as 2026-11-21T09:30:00.000Z")
+                }
                 let snapshot = DocumentSnapshot(
                     fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,
                     lineCount: document.lineCount, importedAt: document.importedAt)

@@ -64,4 +64,17 @@ enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     static func now() -> String { style.format(Date()) }
+
+    /// True for a timestamp in exactly the stored form, `2026-11-21T09:30:00.000Z`: a restore
+    /// takes only what sorts and reads back as the time it says.
+    static func isValid(_ text: String) -> Bool {
+        // The shape, then the calendar: formatting the parsed date back can differ in the last
+        // millisecond (binary fractions), so the text is not compared with it.
+        let shape = Array("0000-00-00T00:00:00.000Z".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count == shape.count,
+            zip(bytes, shape).allSatisfy({ byte, mark in mark == UInt8(ascii: "0") ? (0x30...0x39).contains(byte) : byte == mark })
+        else { return false }
+        return (try? style.parse(text)) != nil
+    }
 }

@@ -75,27 +75,13 @@ enum VariantStore {
     /// The code's id, creating the code if it is new.
     static func ensureCode(_ db: Database, code: String, kind: CodeKind, recorder: RevisionRecorder) throws -> Int64 {
         if let id = try codeID(db, code: code) { return id }
-        try validateCode(code, kind: kind)
+        try ErrorCode.validate(code, kind: kind)
         // Cached: an import of new documents creates thousands of codes, and parsing this
         // statement each time was 2.5% of one.
         try db.cachedStatement(sql: "INSERT INTO code (code, kind) VALUES (?, ?)")
             .executeDirectly(.text(code), .text(kind.rawValue))
         try recorder.record(.code, key: code, code: code, before: nil, after: CodeSnapshot(code: code, kind: kind))
         return db.lastInsertedRowID
-    }
-
-    static func validateCode(_ code: String, kind: CodeKind) throws {
-        guard !code.isEmpty, code.count <= 100, code == code.trimmingWhitespace(),
-            !code.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
-        else {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' must be 1-100 characters with no spaces")
-        }
-        if kind == .http, HTTPStatus(code: code) == nil {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is not an HTTP status from 100 to 599")
-        }
-        if kind != .http, HTTPStatus(code: code) != nil {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is an HTTP status; its kind is http")
-        }
     }
 
     static func snapshot(_ db: Database, variantID: Int64) throws -> VariantSnapshot? {

@@ -7,7 +7,9 @@ public enum DocumentParser {
     public static func parse(_ source: SourceText) -> ParsedDocument {
         let model = read(source)
         let finder = EntryFinder(model)
-        var entries = finder.entries
+        // Only codes the knowledge base can store and serve (``ErrorCode``): a token the finder
+        // took for a code but that breaks the rule stays with the lines not placed.
+        var entries = finder.entries.filter { ErrorCode.isValid($0.code) }
         // A page whose every entry stands under its own title has no sections of its own.
         if let title = model.title, entries.allSatisfy({ $0.section == nil || $0.section == title }) {
             for index in entries.indices { entries[index].section = nil }

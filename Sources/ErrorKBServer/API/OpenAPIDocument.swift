@@ -93,7 +93,7 @@ enum OpenAPIDocument {
 
     private static func pathSchema(_ name: String) -> JSONValue {
         switch name {
-        case "code": ["type": "string", "pattern": "^[A-Za-z0-9_.-]{1,100}$"]
+        case "code": ["type": "string", "minLength": 1, "maxLength": .number(Double(ErrorCode.maximumLength)), "pattern": .string(ErrorCode.pattern)]
         case "slug": ["type": "string", "pattern": .string(Vendor.slugPattern)]
         case "id": ["type": "string", "pattern": "^[1-9][0-9]{0,17}$"]
         default: ["type": "string"]

@@ -67,12 +67,7 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
 /// The `{code}` path segment: an HTTP status or a string code, nothing else.
 enum CodeParameter {
     static func read(_ context: some RequestContext) throws -> String {
-        guard let code = context.parameters.get("code"), (1...100).contains(code.utf8.count),
-            code.utf8.allSatisfy({ byte in
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-            })
-        else {
+        guard let code = context.parameters.get("code"), ErrorCode.isValid(code) else {
             throw Problem(.badRequest, "parameter 'code' must be an HTTP status or a code of letters, digits, '_', '-' and '.'")
         }
         return code

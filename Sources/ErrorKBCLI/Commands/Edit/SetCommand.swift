@@ -27,6 +27,11 @@ struct SetCommand: AsyncParsableCommand {
     @Flag(help: "Remove the section.") var noSection = false
 
     func validate() throws {
+        // A value and its removal at once is a mistake to point out, not a choice to make for them.
+        for (given, removed, name) in [(title != nil, noTitle, "title"), (status != nil, noStatus, "status"),
+            (newSection != nil, noSection, "section")] where given && removed {
+            throw ValidationError("give --\(name == "section" ? "set-section" : name) or --no-\(name), not both")
+        }
         guard title != nil || noTitle || description != nil || status != nil || noStatus || newSection != nil || noSection else {
             throw ValidationError("nothing to change: give --title, --description, --status or --set-section")
         }
