@@ -32,8 +32,20 @@ public enum RawHTTP {
         }
     }
 
-    /// Sends `request`, half-closes, and reads until `enough` says so or the server closes.
-    private static func exchange(_ request: [UInt8], port: Int, timeout seconds: Int, until enough: ([UInt8]) -> Bool) throws -> [UInt8] {
+    /// Everything the server sends back for `request` on a connection this side keeps open, and
+    /// whether the server closed it within `seconds` (a read timing out means it did not).
+    public static func exchangeKeepingOpen(_ request: [UInt8], port: Int, timeout seconds: Int) throws -> (bytes: [UInt8], closed: Bool) {
+        var closed = false
+        let bytes = try exchange(request, port: port, timeout: seconds, halfClose: false, until: { _ in false }) { closed = $0 }
+        return (bytes, closed)
+    }
+
+    /// Sends `request`, half-closes unless told not to, and reads until `enough` says so or the
+    /// server closes (`ended` is told which: true for a close, false for a read timing out).
+    private static func exchange(
+        _ request: [UInt8], port: Int, timeout seconds: Int, halfClose: Bool = true, until enough: ([UInt8]) -> Bool,
+        ended: (Bool) -> Void = { _ in }
+    ) throws -> [UInt8] {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(socket) }
@@ -58,13 +70,16 @@ public enum RawHTTP {
             if count <= 0 { break }
             sent += count
         }
-        shutdown(socket, Int32(SHUT_WR))
+        if halfClose { shutdown(socket, Int32(SHUT_WR)) }
 
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !enough(answer) {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
+            if count <= 0 {
+                ended(count == 0)
+                break
+            }
             answer += buffer[0..<count]
         }
         return answer

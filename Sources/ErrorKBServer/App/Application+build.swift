@@ -19,7 +19,7 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
     return Application(
         router: router,
-        server: reads.map { .http1(configuration: http1, reads: $0) } ?? .http1(configuration: http1),
+        server: .http1(configuration: http1, reads: reads),
         configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: serverName),
         logger: logger)
 }

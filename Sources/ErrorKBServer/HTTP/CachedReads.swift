@@ -29,7 +29,7 @@ struct CachedReads: Sendable {
 
     private static let declinedFields: [HTTPField.Name] = [
         .contentLength, .transferEncoding, .expect, .upgrade,
-    ]
+    ] + [HTTP1FramingRules.violationFieldName].compactMap { $0 }
 
     func answer(to request: HTTPRequest) -> Answer? {
         let started = RequestMetrics.now

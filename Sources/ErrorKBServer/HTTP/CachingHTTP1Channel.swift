@@ -7,15 +7,16 @@ import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
 /// Hummingbird's HTTP/1.1 channel (`HTTP1Channel`, same handlers, same settings) with the
-/// ``CachedAnswerHandler`` after its connection-state handler. Hummingbird's own extension point
-/// for extra handlers puts them before that handler, where the answers written there would
-/// escape its idle-timeout and shutdown bookkeeping.
+/// ``HTTP1FramingRules`` between NIO's codec and Hummingbird's, where the HTTP version is still
+/// known, and, unless answers are shaped per request (CORS), the ``CachedAnswerHandler`` after
+/// its connection-state handler. Hummingbird's own extension point for extra handlers puts
+/// them after its codec and before that handler, where neither could work.
 struct CachingHTTP1Channel: HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
     let responder: Responder
     let configuration: HTTP1Channel.Configuration
-    let reads: CachedReads
+    let reads: CachedReads?
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -27,10 +28,11 @@ struct CachingHTTP1Channel: HTTPChannelHandler {
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
+            try pipeline.addHandler(HTTP1FramingRules())
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandlers(configuration.additionalChannelHandlers())
             try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: configuration.idleTimeout.map { .init($0) }, logger: logger))
-            try pipeline.addHandler(CachedAnswerHandler(reads: reads))
+            if let reads { try pipeline.addHandler(CachedAnswerHandler(reads: reads)) }
             return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
@@ -41,8 +43,9 @@ struct CachingHTTP1Channel: HTTPChannelHandler {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 whose cached reads are answered on the connection (``CachingHTTP1Channel``).
-    static func http1(configuration: HTTP1Channel.Configuration, reads: CachedReads) -> HTTPServerBuilder {
+    /// HTTP/1.1 with the framing rules, whose cached reads (if given) are answered on the
+    /// connection (``CachingHTTP1Channel``).
+    static func http1(configuration: HTTP1Channel.Configuration, reads: CachedReads?) -> HTTPServerBuilder {
         .init { responder in CachingHTTP1Channel(responder: responder, configuration: configuration, reads: reads) }
     }
 }

@@ -9,6 +9,9 @@ struct QueryReader {
 
     init(_ request: Request, route: APIRoute) throws {
         for (name, value) in request.uri.queryParameters {
+            // `?&limit=5`, `a=1&&b=2`: an empty pair between separators names nothing (as in
+            // WHATWG URL parsing), so it is skipped, not refused as a parameter without a name.
+            if name.isEmpty && value.isEmpty { continue }
             let key = String(name)
             guard let parameter = route.query.first(where: { $0.name == key }) else {
                 let names = route.query.map(\.name).sorted()

@@ -5,6 +5,12 @@ import Hummingbird
 /// something the server can send (406).
 struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let violation = HTTP1FramingRules.violationFieldName.flatMap({ request.headers[$0] }) {
+            guard violation == HTTP1FramingRules.connectViolation else { throw Problem(.badRequest, violation) }
+            var allow = HTTPFields()
+            allow[.allow] = "GET, HEAD"
+            throw Problem(.methodNotAllowed, "this server is not a proxy: CONNECT is not allowed", headers: allow)
+        }
         guard request.uri.string.utf8.count <= RequestRules.maximumURIBytes else {
             throw Problem(.uriTooLong, "the request target is over \(RequestRules.maximumURIBytes) bytes")
         }
@@ -19,7 +25,7 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let route = APIRoutes.all.first(where: { $0.matches(request.uri.path) }) else {
             return try await next(request, context)
         }
-        guard isRead || request.method == .options else {
+        guard isRead else {
             var allow = HTTPFields()
             allow[.allow] = "GET, HEAD"
             throw Problem(.methodNotAllowed, "\(route.path) answers GET and HEAD only", headers: allow)

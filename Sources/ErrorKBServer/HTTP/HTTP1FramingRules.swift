@@ -1,0 +1,114 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// The HTTP/1 rules that only the connection can see, since Hummingbird's requests carry no
+/// version and its answers are always HTTP/1.1 (RFC 9112):
+/// - a request without keep-alive (HTTP/1.0 unless it asks for `keep-alive`, or `Connection:
+///   close`) is answered with `Connection: close`, and the connection is closed after it;
+///   HTTP/1.0 clients otherwise waited for the 60 s idle timeout;
+/// - an HTTP/1.1 request needs exactly one `Host`, any request at most one (§3.2), and
+///   `CONNECT` is for proxies. Such a request is marked and passed on, so the router answers it
+///   (a 400 or 405 problem) in its turn behind any pipelined request before it. After `CONNECT`
+///   the parser treats what follows as a tunnel, so that connection is closed after the answer.
+///
+/// It sits between NIO's HTTP/1 codec and Hummingbird's, so it sees every request and every
+/// answer, the router's and the cached ones alike.
+final class HTTP1FramingRules: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// The field a broken request is marked with, for ``RequestGuardMiddleware``: its value says
+    /// what is wrong. A client's own field of that name is removed first.
+    static let violationField = "errorkb-framing-violation"
+    static let connectViolation = "CONNECT"
+    /// The same, as the router reads it.
+    static let violationFieldName = HTTPField.Name(violationField)
+
+    /// What follows each request's answer, for each request read and not yet answered, in order.
+    private enum AfterAnswer {
+        case keepOpen
+        case close
+        /// NIO's encoder frames every answer to `CONNECT` as a tunnel's, without a body or
+        /// `Content-Length`; this one is written out here instead, whole, below the encoder.
+        case writeAnswerHereAndClose
+    }
+
+    private var afterAnswers = CircularBuffer<AfterAnswer>()
+    private var heldAnswer: (head: HTTPResponseHead, body: ByteBuffer)?
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .head(var head) = unwrapInboundIn(data) else {
+            context.fireChannelRead(data)
+            return
+        }
+        head.headers.remove(name: Self.violationField)
+        let hosts = head.headers["host"].count
+        if head.method == .CONNECT {
+            head.headers.add(name: Self.violationField, value: Self.connectViolation)
+        } else if hosts > 1 {
+            head.headers.add(name: Self.violationField, value: "the request has \(hosts) Host fields; HTTP allows one (RFC 9112 §3.2)")
+        } else if hosts == 0, (head.version.major, head.version.minor) >= (1, 1) {
+            head.headers.add(name: Self.violationField, value: "the request has no Host field; HTTP/1.1 requires one (RFC 9112 §3.2)")
+        }
+        afterAnswers.append(head.method == .CONNECT ? .writeAnswerHereAndClose : head.isKeepAlive ? .keepOpen : .close)
+        context.fireChannelRead(wrapInboundOut(.head(head)))
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let part = unwrapOutboundIn(data)
+        switch (part, afterAnswers.first) {
+        case (.head(var head), .close) where head.status.code >= 200:
+            head.headers.replaceOrAdd(name: "connection", value: "close")
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+        case (.head(var head), .writeAnswerHereAndClose):
+            head.headers.replaceOrAdd(name: "connection", value: "close")
+            heldAnswer = (head, context.channel.allocator.buffer(capacity: 256))
+            promise?.succeed(())
+        case (.body(.byteBuffer(var buffer)), .writeAnswerHereAndClose):
+            heldAnswer?.body.writeBuffer(&buffer)
+            promise?.succeed(())
+        case (.end, .writeAnswerHereAndClose):
+            afterAnswers.removeFirst()
+            writeHeldAnswerAndClose(context: context, promise: promise)
+        case (.end, .close):
+            afterAnswers.removeFirst()
+            let written = context.eventLoop.makePromise(of: Void.self)
+            written.futureResult.cascade(to: promise)
+            context.writeAndFlush(data, promise: written)
+            let channel = context.channel
+            written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        case (.end, .keepOpen):
+            afterAnswers.removeFirst()
+            context.write(data, promise: promise)
+        default:
+            context.write(data, promise: promise)
+        }
+    }
+
+    private func writeHeldAnswerAndClose(context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+        let channel = context.channel
+        guard let (head, body) = heldAnswer,
+            let encoder = try? context.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)
+        else {
+            promise?.succeed(())
+            channel.close(promise: nil)
+            return
+        }
+        heldAnswer = nil
+        var bytes = channel.allocator.buffer(capacity: 256 + body.readableBytes)
+        bytes.writeString("HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\r\n")
+        var headers = head.headers
+        headers.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
+        for (name, value) in headers { bytes.writeString("\(name): \(value)\r\n") }
+        bytes.writeString("\r\n")
+        bytes.writeImmutableBuffer(body)
+        // From the encoder's context, so the bytes go out below it, as they are.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        written.futureResult.cascade(to: promise)
+        encoder.writeAndFlush(NIOAny(bytes), promise: written)
+        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+    }
+}
