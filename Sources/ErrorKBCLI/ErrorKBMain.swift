@@ -55,7 +55,8 @@ public enum ErrorKBMain {
     }
 
     private static func fail(_ message: String, code: Int32) -> Int32 {
-        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if isatty(STDERR_FILENO) == 1 { oneLine = Terminal.escapingControls(oneLine) }
         FileHandle.standardError.write(Data("errorkb: \(oneLine)\n".utf8))
         return code
     }

@@ -12,6 +12,11 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String { DatabaseLocation.resolve(option: db) }
 
+    func validate() throws {
+        // An empty --db is a mistake (an unset variable), not a request for the default file.
+        if let db, db.isEmpty { throw ValidationError("--db must name a file; leave it out for $ERRORKB_DB or ./errorkb.sqlite") }
+    }
+
     var resolvedActor: String { actor ?? OSUser.name }
 
     /// Opens the knowledge base, creating and migrating it first if needed.

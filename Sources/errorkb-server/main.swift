@@ -35,6 +35,7 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        if let db, db.isEmpty { throw ValidationError("--db must name a file; leave it out for $ERRORKB_DB or ./errorkb.sqlite") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
     }
 

@@ -42,6 +42,20 @@ public enum CLIRunner {
     }
 }
 
+extension CLIRunner {
+    /// Runs a shell command line (mount, umount, ...) and returns its exit status.
+    public static func shell(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
 /// An unprivileged user to run a built executable as, for what root may always do (write a
 /// file of mode 0444). The executable is copied into a folder that user can read, since the
 /// build folder may not be.

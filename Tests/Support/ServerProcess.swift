@@ -11,7 +11,9 @@ public final class ServerProcess: @unchecked Sendable {
     public let port: Int
     public let process: Process
 
-    public init(database: String, extraArguments: [String] = [], as user: OtherUser? = nil) async throws {
+    /// - Parameter waitingFor: the `/healthz` statuses that mean the server is up (a test of a
+    ///   damaged file waits for its 503).
+    public init(database: String, extraArguments: [String] = [], as user: OtherUser? = nil, waitingFor ready: Set<Int> = [200]) async throws {
         port = Int.random(in: 20_000...60_000)
         process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb-server")
@@ -27,7 +29,7 @@ public final class ServerProcess: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         for _ in 0..<150 {
-            if (try? await get("/healthz"))?.status == 200 { return }
+            if let status = (try? await get("/healthz"))?.status, ready.contains(status) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()

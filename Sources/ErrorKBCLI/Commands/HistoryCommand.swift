@@ -18,6 +18,9 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let page = try await global.openForReading().revisions(code: code, page: PageRequest(limit: limit))
+        // A code with no revision was never in this knowledge base (creating one is a revision,
+        // and deleting one leaves its history): say so, with the not-found exit code.
+        if let code, page.items.isEmpty { throw KnowledgeBaseError.unknownCode(code) }
         if json { return try JSONOutput.print(page.items) }
         let terminal = Terminal.current
         for revision in page.items {

@@ -5,12 +5,8 @@ import Foundation
 /// Reads an `errorkb export --format json` file for restoring.
 enum ExportFile {
     static func read(_ path: String) throws -> KnowledgeBaseExport {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ImportRefusal.unreadable(file: path, reason: error.localizedDescription)
-        }
+        // An export holds the whole knowledge base: no per-document limit, only the machine's.
+        let data = Data(try LocalFile.read(path, limit: Int.max))
         do {
             return try JSONDecoder().decode(KnowledgeBaseExport.self, from: data)
         } catch let error as DecodingError {

@@ -20,13 +20,17 @@ final class StandardOutput: Sendable {
     /// Written out once this much is pending: large exports stream instead of piling up. A
     /// terminal gets each line at once, as before, so what a command says comes when it says it.
     private let flushThreshold: Int
+    /// On a terminal, control characters in the text are shown escaped (``Terminal``).
+    private let isTerminal: Bool
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
-        flushThreshold = isatty(descriptor) == 1 ? 1 : 64 * 1024
+        isTerminal = isatty(descriptor) == 1
+        flushThreshold = isTerminal ? 1 : 64 * 1024
     }
 
     func write(_ text: String) {
+        let text = isTerminal ? Terminal.escapingControls(text) : text
         state.withLock { state in
             guard state.failure == nil else { return }
             state.buffer.append(contentsOf: text.utf8)

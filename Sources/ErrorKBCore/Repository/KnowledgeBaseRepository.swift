@@ -37,6 +37,9 @@ public protocol KnowledgeBaseRepository: Sendable {
     func hasNeverHeldAnything() async throws -> Bool
     /// Which schema migrations the store has applied, and which it lacks.
     func migrationStatus() throws -> MigrationStatus
+    /// Reads every table's B-tree and the search index once, throwing what storage says if any
+    /// part cannot be read: for health checks, which must fail when the data routes would.
+    func checkStorage() async throws
 
     // MARK: Writes
 

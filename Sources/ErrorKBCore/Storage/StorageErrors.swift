@@ -1,8 +1,14 @@
 import GRDB
+import GRDBSQLite
 
 enum StorageErrors {
     static func message(for error: any Error) -> String? {
         guard let error = error as? DatabaseError else { return nil }
-        return error.message ?? error.description
+        // An error raised by one connection can carry another's last message: a backup that
+        // fails on a full disk read "not an error" from the source. The result code's own
+        // words ("database or disk is full") are then what happened.
+        let ownWords = String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))
+        guard let message = error.message, message != "not an error", !message.isEmpty else { return ownWords }
+        return message
     }
 }

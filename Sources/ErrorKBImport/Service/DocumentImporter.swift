@@ -131,21 +131,6 @@ public struct DocumentImporter: Sendable {
     }
 
     private static func read(_ url: URL) throws -> [UInt8] {
-        let name = url.lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ImportRefusal.unreadable(file: url.path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw ImportRefusal.unreadable(file: url.path, reason: "is a folder") }
-        // Checked before reading, so a huge file is refused without being loaded.
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard size <= SourceText.maximumBytes else {
-            throw ImportRefusal.tooLarge(file: name, bytes: size, limit: SourceText.maximumBytes)
-        }
-        do {
-            return Array(try Data(contentsOf: url))
-        } catch {
-            throw ImportRefusal.unreadable(file: url.path, reason: error.localizedDescription)
-        }
+        try LocalFile.read(url.path, limit: SourceText.maximumBytes)
     }
 }

@@ -17,6 +17,7 @@ struct OperationsRoutes<Context: RequestContext>: Sendable {
         _ = try QueryReader(request, route: APIRoutes.named("/healthz"))
         do {
             let status = try repository.migrationStatus()
+            try await repository.checkStorage()
             let facets = try await repository.facets(filter: CodeFilter())
             let body = HealthResponse(
                 status: status.pending.isEmpty ? "ok" : "degraded", schemaVersion: status.version,
@@ -24,7 +25,8 @@ struct OperationsRoutes<Context: RequestContext>: Sendable {
             return try JSONResponse.make(body, for: request)
         } catch {
             context.logger.error("health check failed", metadata: ["error": "\(error)"])
-            throw Problem(.serviceUnavailable, "the knowledge base cannot be read")
+            let reason = KnowledgeBaseError.storageMessage(for: error).map { ": \($0)" } ?? ""
+            throw Problem(.serviceUnavailable, "the knowledge base cannot be read\(reason)")
         }
     }
 

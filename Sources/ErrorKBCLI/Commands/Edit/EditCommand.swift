@@ -28,7 +28,7 @@ struct EditCommand: AsyncParsableCommand {
             throw CLIFailure(message: "cannot create \(file.path)")
         }
         try runEditor(on: file.path)
-        let edited = try String(contentsOf: file, encoding: .utf8)
+        let edited = try Self.readEdit(file.path)
         guard edited != original else {
             try? FileManager.default.removeItem(at: file)
             print("no changes")
@@ -51,6 +51,34 @@ struct EditCommand: AsyncParsableCommand {
         }
     }
 
+    /// The saved edit, or a refusal that says nothing was written and where the text is, if it
+    /// still is: an editor may delete the file, or save it in another encoding.
+    private static func readEdit(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure(message: "the edited file \(path) is gone (did the editor delete or move it?); nothing was written", code: 5)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let offset = Self.firstInvalidUTF8(data)
+            throw CLIFailure(
+                message: "the edit is not UTF-8 (first bad byte at offset \(offset)); nothing was written; your edit is kept in \(path)",
+                code: 5)
+        }
+        return text
+    }
+
+    private static func firstInvalidUTF8(_ data: Data) -> Int {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+
     /// `$VISUAL`, else `$EDITOR`, else `vi`, through the shell so `EDITOR="code --wait"` works.
     private func runEditor(on path: String) throws {
         let environment = ProcessInfo.processInfo.environment
@@ -61,7 +89,7 @@ struct EditCommand: AsyncParsableCommand {
         try process.run()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw CLIFailure(message: "the editor (\(editor)) failed; nothing was written", code: 1)
+            throw CLIFailure(message: "the editor (\(editor)) failed; nothing was written; the text is in \(path)", code: 1)
         }
     }
 }
