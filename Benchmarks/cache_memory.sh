@@ -12,7 +12,7 @@ connections="${2:-2}"
 port=18190
 
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product errorkb --product errorkb-server 2>&1 | tail -1
+for product in errorkb errorkb-server; do swift build -c release --product "$product" 2>&1 | tail -1; done
 bin=.build/release
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -20,7 +20,7 @@ if ! need wrk || ! need nginx; then
 fi
 need datasette || pip install -q datasette
 
-swift build -c release --product errorkb --product errorkb-server 2>&1 | tail -1
+for product in errorkb errorkb-server; do swift build -c release --product "$product" 2>&1 | tail -1; done
 bin=.build/release
 work=$(mktemp -d)
 pids=()

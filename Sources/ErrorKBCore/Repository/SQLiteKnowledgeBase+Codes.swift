@@ -185,10 +185,15 @@ extension SQLiteKnowledgeBase {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT \(variantColumns) \(variantJoins) WHERE v.id = ?"), arguments: [id])
         else { return nil }
-        let items = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT variant_id, list, text FROM variant_item WHERE variant_id = ? ORDER BY list, position"),
+        var variant = assembleVariants([row], items: []).first
+        // A cursor reuses one row; a variant may have 10,000 items.
+        let items = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT list = 'cause', text FROM variant_item WHERE variant_id = ? ORDER BY list, position"),
             arguments: [id])
-        return assembleVariants([row], items: items).first
+        while let item = try items.next() {
+            if item[0] as Bool { variant?.causes.append(item[1]) } else { variant?.fixes.append(item[1]) }
+        }
+        return variant
     }
 
     /// Builds variants from `variantColumns` rows and `(variant_id, list, text)` item rows.

@@ -128,14 +128,23 @@ extension SQLiteKnowledgeBase {
             try edit(&content)
             var after = before
             after.content = try content.validated()
-            guard after.content != before.content else { return ((), "") }
+            guard after.content != before.content else { return (try Self.variant(db, from: before), "") }
             after.edited = true
             try VariantStore.update(db, from: before, to: after)
             try recorder.record(.variant, key: String(id), code: before.code, before: before, after: after)
-            return ((), "\(action) \(before.vendor) variant of \(before.code)")
+            // The state just written, not read back: a variant may have 10,000 items.
+            return (try Self.variant(db, from: after), "\(action) \(before.vendor) variant of \(before.code)")
         }
-        guard let variant = try await variant(id: id) else { throw KnowledgeBaseError.unknownVariant(id) }
-        return variant
+    }
+
+    /// The variant a snapshot describes, as reads return it.
+    private static func variant(_ db: Database, from snapshot: VariantSnapshot) throws -> Variant {
+        let documentID = try snapshot.document.map { try VariantStore.documentID(db, fileName: $0) }
+        return Variant(
+            id: snapshot.id, code: snapshot.code, vendor: snapshot.vendor, document: snapshot.document, documentID: documentID,
+            section: snapshot.section, title: snapshot.title, description: snapshot.description, httpStatus: snapshot.httpStatus,
+            causes: snapshot.causes, fixes: snapshot.fixes,
+            lines: snapshot.lineStart.map { LineRange(start: $0, end: snapshot.lineEnd ?? $0) }, edited: snapshot.edited)
     }
 
     public func deleteVariant(id: Int64, actor: String) async throws {
