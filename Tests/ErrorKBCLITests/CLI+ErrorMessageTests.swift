@@ -5,16 +5,10 @@ import Testing
 /// Failures that say what happened: one line, the system's own reason, what was (not) written.
 @Suite("errorkb: errors that say what happened")
 struct ErrorMessageTests {
-    private func seeded() throws -> (folder: TemporaryFolder, db: String) {
-        let folder = try TemporaryFolder()
-        let db = folder.path("kb.sqlite")
-        try #require(try CLIRunner.run(["init", "--db", db]).status == 0)
-        return (folder, db)
-    }
 
     @Test("importing what is not a regular file says what it is; no Foundation error text reaches the user")
     func importingNonFiles() throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let fifo = kb.folder.path("pipe.md")
         #expect(mkfifo(fifo, 0o600) == 0)
         for (path, says) in [
@@ -31,7 +25,7 @@ struct ErrorMessageTests {
 
     @Test("an empty --db is refused, not taken for ./errorkb.sqlite; history of a code never seen is exit 3")
     func emptyDatabaseOptionAndUnknownHistory() throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let empty = try CLIRunner.run(["show", "404", "--db", ""])
         #expect(empty.status == 64)
         #expect(empty.error.hasPrefix("errorkb: --db must name a file") && empty.error.split(separator: "\n").count == 1)
@@ -43,7 +37,7 @@ struct ErrorMessageTests {
 
     @Test("an edit the editor deleted, or saved as another encoding, writes nothing and says where the text is")
     func editorMishaps() throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let before = try CLIRunner.run(["export", "--db", kb.db]).output
         let deleting = try kb.folder.write("delete.sh", "#!/bin/sh\nrm -f \"$1\"\n")
         let latin1 = try kb.folder.write("latin1.sh", "#!/bin/sh\nprintf 'Title: Caf\\351\\n' > \"$1\"\n")
@@ -66,7 +60,7 @@ struct ErrorMessageTests {
     func backupToAFullDisk() throws {
         // A 64 KiB tmpfs, smaller than any knowledge base; only root may mount one.
         guard getuid() == 0 else { return }
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let mountPoint = try TemporaryFolder()
         let mount = try CLIRunner.shell("mount -t tmpfs -o size=64k tmpfs '\(mountPoint.url.path)'")
         try #require(mount == 0, "root could not mount a tmpfs")
@@ -80,7 +74,7 @@ struct ErrorMessageTests {
 
     @Test("on a terminal, control characters in imported text are shown escaped; our colours still work")
     func terminalEscapes() throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let page = try kb.folder.write(
             "evil\u{1B}[2J.md", "# Evil errors\n\n| Code | Title | Description |\n|---|---|---|\n| E_EVIL | Clear \u{1B}[2J screen | Rings \u{07} the bell \u{9B}31m. |\n")
         #expect(try CLIRunner.run(["import", page, "--vendor", "acme", "--db", kb.db]).status == 0)

@@ -6,16 +6,10 @@ import Testing
 /// disagree, restores with values that are not what they claim, usage mistakes, in one line.
 @Suite("errorkb: input it refuses")
 struct InputRulesTests {
-    private func seeded() throws -> (folder: TemporaryFolder, db: String) {
-        let folder = try TemporaryFolder()
-        let db = folder.path("kb.sqlite")
-        try #require(try CLIRunner.run(["init", "--db", db]).status == 0)
-        return (folder, db)
-    }
 
     @Test("a code the CLI accepts is one the API serves; one it could not serve is refused, nothing written")
     func codesAreServable() async throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let before = try CLIRunner.run(["export", "--db", kb.db]).output
         for code in ["😀", "a/b", "..", ".", "acme:E42", "a b", "evil\u{1B}[2J"] {
             let refused = try CLIRunner.run(["code", "add", code, "--db", kb.db])
@@ -47,7 +41,7 @@ struct InputRulesTests {
             ["cause", "add", "404", "A cause.", "--id", "8", "--document", "x.txt"],
         ])
     func conflictingSelectors(command: [String]) throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let before = try CLIRunner.run(["export", "--db", kb.db]).output
         let result = try CLIRunner.run(command + ["--db", kb.db])
         #expect(result.status == 64)
@@ -58,7 +52,7 @@ struct InputRulesTests {
 
     @Test("a restore whose imported_at is not a time, or whose code breaks the rule, is refused whole")
     func restoreChecksItsValues() throws {
-        let kb = try seeded()
+        let kb = try CLIRunner.seeded()
         let export = try CLIRunner.run(["export", "--db", kb.db]).output
         let folder = try TemporaryFolder()
         for (name, broken) in [

@@ -5,13 +5,6 @@ import Testing
 /// Where `errorkb`'s output goes, and that a command whose output did not all get there fails.
 @Suite("errorkb: output that cannot be written")
 struct OutputTests {
-    /// A seeded knowledge base in its own folder (kept alive by the caller).
-    private static func seeded() throws -> (folder: TemporaryFolder, db: String) {
-        let folder = try TemporaryFolder()
-        let db = folder.path("kb.sqlite")
-        try #require(try CLIRunner.run(["init", "--db", db]).status == 0)
-        return (folder, db)
-    }
 
     @Test("every command that prints, printing to a full device, exits 1 with one line",
         arguments: [
@@ -20,7 +13,7 @@ struct OutputTests {
             ["--help"],
         ])
     func printingToAFullDeviceFails(command: [String]) throws {
-        let seeded = try Self.seeded()
+        let seeded = try CLIRunner.seeded()
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let result = try CLIRunner.run(command + (command == ["--help"] ? [] : ["--db", seeded.db]), standardOutput: full)
         #expect(result.status == 1, "\(command)")
@@ -31,7 +24,7 @@ struct OutputTests {
 
     @Test("export --output replaces a regular file atomically, created 0600, and follows a symbolic link to its target")
     func outputToRegularFilesAndLinks() throws {
-        let seeded = try Self.seeded()
+        let seeded = try CLIRunner.seeded()
         let folder = try TemporaryFolder()
         let expected = try CLIRunner.run(["export", "--db", seeded.db]).output
         let file = folder.path("kb.json")
@@ -51,7 +44,7 @@ struct OutputTests {
 
     @Test("export --output writes through a FIFO to its reader, and to a device in place")
     func outputToFIFOAndDevices() async throws {
-        let seeded = try Self.seeded()
+        let seeded = try CLIRunner.seeded()
         let folder = try TemporaryFolder()
         let expected = try CLIRunner.run(["export", "--db", seeded.db]).output
         let fifo = folder.path("pipe")
@@ -77,7 +70,7 @@ struct OutputTests {
 
     @Test("export --output that cannot be written leaves what was there, and no temporary file")
     func failedOutputLeavesTheOldFile() throws {
-        let seeded = try Self.seeded()
+        let seeded = try CLIRunner.seeded()
         let folder = try TemporaryFolder()
         let missing = try CLIRunner.run(["export", "--db", seeded.db, "--output", folder.path("no/such/folder.json")])
         #expect(missing.status == 1)

@@ -9,11 +9,6 @@ import Testing
 /// one cause added at 8,000). Times are printed, not asserted; BENCHMARKS.md has the figures.
 @Suite("Repository: edits of a variant with 10,000 items")
 struct LargeVariantTests {
-    private func hits(_ kb: TestKnowledgeBase, _ text: String) async throws -> [String] {
-        try await kb.repository.search(text, filter: CodeFilter(), page: PageRequest(limit: 10), highlight: .brackets)
-            .items.map(\.code)
-    }
-
     @Test("adding, removing, replacing and reverting items of a 10,000-cause variant keeps the index exact")
     func largeVariantEdits() async throws {
         let kb = try await TestKnowledgeBase.seeded()
@@ -36,7 +31,7 @@ struct LargeVariantTests {
                 $0.causes.insert("A platypus in the pipes.", at: 0)
             }
         }
-        #expect(try await hits(kb, "platypus") == ["E_WATER"])
+        #expect(try await kb.searchCodes("platypus") == ["E_WATER"])
         try await timed("cause rm 5000") {
             _ = try await kb.repository.editVariant(id: variant.id, actor: "ana", action: "cause.remove") {
                 $0.causes.remove(at: 5_000)
@@ -47,20 +42,20 @@ struct LargeVariantTests {
                 $0.causes = $0.causes.map { $0.replacingOccurrences(of: "flood", with: "deluge") }
             }
         }
-        #expect(try await hits(kb, "deluge") == ["E_WATER"])
-        #expect(try await hits(kb, "flood").isEmpty)
+        #expect(try await kb.searchCodes("deluge") == ["E_WATER"])
+        #expect(try await kb.searchCodes("flood").isEmpty)
         let latest = try #require(try await kb.repository.revisions(code: "E_WATER", page: PageRequest(limit: 1)).items.first)
         try await timed("revert the edit") {
             _ = try await kb.repository.revert(revision: latest.id, actor: "ana")
         }
-        #expect(try await hits(kb, "flood") == ["E_WATER"])
+        #expect(try await kb.searchCodes("flood") == ["E_WATER"])
         let reverted = try #require(try await kb.repository.code("E_WATER", vendor: nil)?.variants.first)
         #expect(reverted.causes.count == 10_000)
         #expect(reverted.causes.first == "A platypus in the pipes.")
         try await timed("variant rm") {
             try await kb.repository.deleteVariant(id: variant.id, actor: "ana")
         }
-        #expect(try await hits(kb, "platypus").isEmpty)
+        #expect(try await kb.searchCodes("platypus").isEmpty)
         print("10,000-item variant (debug build):", timings.joined(separator: ", "))
     }
 }

@@ -16,13 +16,7 @@ public enum CLIRunner {
     ) throws -> CLIResult {
         let process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb")
-        if let user {
-            process.executableURL = OtherUser.runuser
-            process.arguments = user.arguments(try user.copy(executable)) + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
+        try OtherUser.prepare(process, running: executable, arguments: arguments, as: user)
         var base = ["PATH": "/usr/bin:/bin", "USER": "tester", "NO_COLOR": "1"]
         base.merge(environment) { _, new in new }
         process.environment = base
@@ -43,6 +37,22 @@ public enum CLIRunner {
 }
 
 extension CLIRunner {
+    /// A knowledge base filled by `errorkb init`, in a folder of its own that lives as long as
+    /// the returned value is kept.
+    public static func seeded() throws -> (folder: TemporaryFolder, db: String) {
+        let folder = try TemporaryFolder()
+        let db = folder.path("kb.sqlite")
+        let result = try run(["init", "--db", db])
+        guard result.status == 0 else { throw SetUpFailure(message: "errorkb init: \(result.error)") }
+        return (folder, db)
+    }
+
+    /// A test's set-up that did not work, with what the command said.
+    public struct SetUpFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
     /// Runs a shell command line (mount, umount, ...) and returns its exit status.
     public static func shell(_ command: String) throws -> Int32 {
         let process = Process()
@@ -73,7 +83,16 @@ public struct OtherUser: Sendable {
         return OtherUser(name: "nobody", folder: folder)
     }
 
-    func arguments(_ executable: String) -> [String] { ["-u", name, "--", executable] }
+    /// Sets `process` to run `executable` with `arguments`, as `user` when one is given.
+    static func prepare(_ process: Process, running executable: URL, arguments: [String], as user: OtherUser?) throws {
+        guard let user else {
+            process.executableURL = executable
+            process.arguments = arguments
+            return
+        }
+        process.executableURL = runuser
+        process.arguments = ["-u", user.name, "--", try user.copy(executable)] + arguments
+    }
 
     /// The executable's copy this user can run.
     func copy(_ executable: URL) throws -> String {

@@ -18,13 +18,7 @@ public final class ServerProcess: @unchecked Sendable {
         process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb-server")
         let arguments = ["--db", database, "--port", String(port), "--log-level", "warning"] + extraArguments
-        if let user {
-            process.executableURL = OtherUser.runuser
-            process.arguments = user.arguments(try user.copy(executable)) + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
+        try OtherUser.prepare(process, running: executable, arguments: arguments, as: user)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -31,6 +31,12 @@ public struct TestKnowledgeBase: Sendable {
         return String(decoding: try encoder.encode(try await repository.export()), as: UTF8.self)
     }
 
+    /// The codes a search for `text` finds, best first.
+    public func searchCodes(_ text: String, limit: Int = 100) async throws -> [String] {
+        try await repository.search(text, filter: CodeFilter(), page: PageRequest(limit: limit), highlight: .brackets)
+            .items.map(\.code)
+    }
+
     /// What is wrong with the search index (``SearchIndexCheck``), or nil when nothing is.
     public func searchIndexProblem() throws -> String? {
         try SearchIndexCheck.problem(at: path)

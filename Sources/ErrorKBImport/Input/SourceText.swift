@@ -87,7 +87,8 @@ public struct SourceText: Sendable {
         return Double(controls) / Double(sample.count)
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    /// Where the first byte that is not UTF-8 is, if any: for messages that point at it.
+    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

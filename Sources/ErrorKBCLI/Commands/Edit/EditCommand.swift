@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKBCore
+import ErrorKBImport
 import Foundation
 
 struct EditCommand: AsyncParsableCommand {
@@ -58,25 +59,12 @@ struct EditCommand: AsyncParsableCommand {
             throw CLIFailure(message: "the edited file \(path) is gone (did the editor delete or move it?); nothing was written", code: 5)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            let offset = Self.firstInvalidUTF8(data)
+            let offset = SourceText.firstInvalidUTF8Offset(Array(data)) ?? 0
             throw CLIFailure(
                 message: "the edit is not UTF-8 (first bad byte at offset \(offset)); nothing was written; your edit is kept in \(path)",
                 code: 5)
         }
         return text
-    }
-
-    private static func firstInvalidUTF8(_ data: Data) -> Int {
-        var decoder = UTF8()
-        var iterator = data.makeIterator()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return offset
-            case .error: return offset
-            }
-        }
     }
 
     /// `$VISUAL`, else `$EDITOR`, else `vi`, through the shell so `EDITOR="code --wait"` works.
