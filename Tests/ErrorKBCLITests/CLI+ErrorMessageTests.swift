@@ -56,11 +56,14 @@ struct ErrorMessageTests {
         #expect(try CLIRunner.run(["export", "--db", kb.db]).output == before)
     }
 
-    @Test("a backup to a full disk says the disk is full and leaves no partial copy")
-    func backupToAFullDisk() throws {
+    @Test("a backup says why it cannot be made: a missing folder, a full disk; no partial copy is left")
+    func backupFailures() throws {
+        let kb = try CLIRunner.seeded()
+        let missing = try CLIRunner.run(["backup", kb.folder.path("no/such/copy.sqlite"), "--db", kb.db])
+        #expect(missing.status == 1)
+        #expect(missing.error == "errorkb: cannot create \(kb.folder.path("no/such/copy.sqlite")): No such file or directory\n")
         // A 64 KiB tmpfs, smaller than any knowledge base; only root may mount one.
         guard getuid() == 0 else { return }
-        let kb = try CLIRunner.seeded()
         let mountPoint = try TemporaryFolder()
         let mount = try CLIRunner.shell("mount -t tmpfs -o size=64k tmpfs '\(mountPoint.url.path)'")
         try #require(mount == 0, "root could not mount a tmpfs")

@@ -42,10 +42,13 @@ public struct SQLiteKnowledgeBase: KnowledgeBaseRepository {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw KnowledgeBaseError.conflict("\(path) already exists; choose a new file")
         }
-        // Created empty first, so the copy is never readable by others, even for a moment.
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw KnowledgeBaseError.conflict("cannot create \(path)")
+        // Created empty first, so the copy is never readable by others, even for a moment; the
+        // system's reason if it cannot be (a missing folder, a read-only file system).
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw KnowledgeBaseError.schema("cannot create \(path): \(String(cString: strerror(errno)))")
         }
+        close(descriptor)
         do {
             let destination = try DatabaseQueue(path: path)
             try database.backup(to: destination)
