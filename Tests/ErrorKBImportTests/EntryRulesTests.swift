@@ -11,6 +11,25 @@ struct EntryRulesTests {
         DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: name))
     }
 
+    @Test("a list of statuses joined to their meaning by a word is one entry per item; a list of quantities is none")
+    func statusListsWithConnectors() throws {
+        let parsed = try parse("""
+            We use standard HTTP status codes to show whether an API request succeeded or not:
+
+            - 200 if it succeeded
+            - 400 for Validation failure
+            - 429 when the rate limit is exceeded
+            """)
+        #expect(parsed.entries.map(\.code) == ["200", "400", "429"])
+        #expect(parsed.entries[1].title == nil)
+        #expect(parsed.entries[1].description == "for Validation failure")
+        let quantities = try parse("# Limits\n\n- 200 requests a minute\n- 500 requests an hour\n")
+        #expect(quantities.entries.isEmpty)
+        // One item that does not fit makes it no status list.
+        let mixed = try parse("# Notes\n\n- 200 for reads\n- the rest for writes\n")
+        #expect(mixed.entries.isEmpty)
+    }
+
     @Test("a code heading stands in the section above it, not in a deeper heading before it")
     func codeHeadingsCloseDeeperSections() throws {
         let parsed = try parse("""

@@ -61,9 +61,10 @@ extension EntryFinder {
     /// List items that open with a code: `* 409 StatusConflict`, `- **404 Not Found** - The
     /// resource ...`, `` - `rate_limited`: The app ... ``.
     mutating func read(_ list: BlockList) {
+        let statusList = Self.isStatusList(list)
         for item in list.items {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
-                let mention = leadMention(line)
+                let mention = leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
             else {
                 if item.blocks.contains(where: Self.holdsEntries) {
                     walk(item.blocks)
@@ -81,6 +82,24 @@ extension EntryFinder {
             emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + rest, blocks: Array(item.blocks.dropFirst())),
                 layout: .listItems,
                 lines: item.lines)
+        }
+    }
+}
+
+extension EntryFinder {
+    /// Words that join a status to what it means in a plain list: `- 400 for Validation
+    /// failure`, `- 200 if it succeeded`, `- 503 when the service is down`.
+    private static let statusConnectors: Set<String> = ["for", "if", "when", "on", "means", "indicates", "signals"]
+
+    /// A list every item of which opens with an HTTP status and a connector word: each item is
+    /// that status's entry, though no separator sets the code off. Every item must, so a list
+    /// of quantities (`- 200 requests a minute`) is not taken for one.
+    static func isStatusList(_ list: BlockList) -> Bool {
+        list.items.count >= 2 && list.items.allSatisfy { item in
+            guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first else { return false }
+            let words = line.split(separator: " ", maxSplits: 2)
+            return words.count == 3 && HTTPStatus(code: String(words[0])) != nil
+                && statusConnectors.contains(words[1].lowercased())
         }
     }
 }
