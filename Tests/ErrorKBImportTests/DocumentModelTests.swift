@@ -218,6 +218,32 @@ struct DocumentModelTests {
         #expect(tables[2].header.map(\.text) == ["Code", "Meaning"] && tables[2].rows[0].cells.map(\.text) == ["404", "Not found"])
     }
 
+    @Test("reStructuredText: a field list in the body is a definition list; before the first section it is metadata")
+    func rstFieldLists() throws {
+        let text = """
+            :author: Docs team
+
+            Error codes
+            ===========
+
+            :400: Bad request. The body is malformed.
+            :404: Not found.
+               The resource does not exist.
+            :param limit: not a status
+            """
+        let model = try model(text, as: "errors.rst")
+        let lists = model.blocks.compactMap { block -> DefinitionList? in if case .definitions(let list) = block { list } else { nil } }
+        guard lists.count == 1 else {
+            Issue.record("blocks: \(model.blocks)")
+            return
+        }
+        #expect(lists[0].items.map(\.term) == ["400", "404", "param limit"])
+        #expect(Block.text(of: lists[0].items[1].blocks) == "Not found.\nThe resource does not exist.")
+        #expect(lists[0].items[1].lines == LineRange(start: 7, end: 8))
+        let parsed = DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: "errors.rst"))
+        #expect(parsed.entries.map(\.code) == ["400", "404"])
+    }
+
     @Test("AsciiDoc: titles without attribute references, admonitions, |=== tables")
     func asciiDoc() throws {
         let text = """

@@ -71,6 +71,27 @@ struct RSTBlockParser {
                 index = end
                 continue
             }
+            if let field = Self.fieldName(text) {
+                // A field list in the body (`:404: Not found. The resource ...`): a definition
+                // list whose terms are the field names.
+                let end = indentedEnd(lines, after: index, indentation: line.indentation)
+                let rest = String(text.dropFirst(field.count + 2)).trimmingWhitespace()
+                let body = ([rest] + lines[(index + 1)..<end].map { $0.text.trimmingWhitespace() }).filter { !$0.isEmpty }
+                let range = LineRange(start: line.number, end: lines[end - 1].number)
+                let item = Definition(
+                    term: RSTInline.render(field), termLines: LineRange(start: line.number, end: line.number),
+                    blocks: body.isEmpty ? [] : [.paragraph(Paragraph(text: RSTInline.render(body.joined(separator: "\n")), lines: range))],
+                    lines: range)
+                if case .definitions(var list)? = blocks.last {
+                    list.items.append(item)
+                    list.lines = list.lines.union(item.lines)
+                    blocks[blocks.count - 1] = .definitions(list)
+                } else {
+                    blocks.append(.definitions(DefinitionList(items: [item], lines: item.lines)))
+                }
+                index = end
+                continue
+            }
             if let marker = RSTListMarker(text) {
                 let (list, end) = self.list(lines, at: index, ordered: marker.ordered, depth: depth)
                 blocks.append(list)
@@ -129,6 +150,16 @@ struct RSTBlockParser {
     }
 
     /// The first line after `start` that is not blank and not indented deeper than `indentation`.
+    /// The name of a field-list line (`:404: ...` → `404`), if the line is one: a colon, a name
+    /// without spaces at its ends, a colon, then a space or the end of the line.
+    static func fieldName(_ text: String) -> String? {
+        guard text.hasPrefix(":"), let close = text.dropFirst().firstIndex(of: ":") else { return nil }
+        let name = text[text.index(after: text.startIndex)..<close]
+        let after = text[text.index(after: close)...]
+        guard !name.isEmpty, name.first != " ", name.last != " ", after.isEmpty || after.first == " " else { return nil }
+        return String(name)
+    }
+
     func indentedEnd(_ lines: [SourceLine], after start: Int, indentation: Int) -> Int {
         var end = start + 1
         var lastContent = start
