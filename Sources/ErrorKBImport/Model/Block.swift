@@ -194,3 +194,17 @@ extension LineRange {
         return blocks.dropFirst().reduce(first) { $0.union($1.lines) }
     }
 }
+
+extension [Block] {
+    /// Adds `definition` to the definition list these blocks end with, or starts one: the line
+    /// readers meet a list's definitions one at a time.
+    mutating func appendDefinition(_ definition: Definition) {
+        guard case .definitions(var list)? = last else {
+            append(.definitions(DefinitionList(items: [definition], lines: definition.lines)))
+            return
+        }
+        list.items.append(definition)
+        list.lines = list.lines.union(definition.lines)
+        self[count - 1] = .definitions(list)
+    }
+}

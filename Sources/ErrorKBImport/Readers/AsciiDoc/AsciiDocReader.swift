@@ -101,13 +101,7 @@ struct AsciiDocBlockParser {
             }
             if let (term, rest) = Self.definitionTerm(text) {
                 let (definition, end) = self.definition(lines, at: index, term: term, rest: rest, depth: depth)
-                if case .definitions(var list)? = blocks.last {
-                    list.items.append(definition)
-                    list.lines = list.lines.union(definition.lines)
-                    blocks[blocks.count - 1] = .definitions(list)
-                } else {
-                    blocks.append(.definitions(DefinitionList(items: [definition], lines: definition.lines)))
-                }
+                blocks.appendDefinition(definition)
                 index = end
                 continue
             }

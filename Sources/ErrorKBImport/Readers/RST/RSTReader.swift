@@ -82,13 +82,7 @@ struct RSTBlockParser {
                     term: RSTInline.render(field), termLines: LineRange(start: line.number, end: line.number),
                     blocks: body.isEmpty ? [] : [.paragraph(Paragraph(text: RSTInline.render(body.joined(separator: "\n")), lines: range))],
                     lines: range)
-                if case .definitions(var list)? = blocks.last {
-                    list.items.append(item)
-                    list.lines = list.lines.union(item.lines)
-                    blocks[blocks.count - 1] = .definitions(list)
-                } else {
-                    blocks.append(.definitions(DefinitionList(items: [item], lines: item.lines)))
-                }
+                blocks.appendDefinition(item)
                 index = end
                 continue
             }
@@ -105,13 +99,7 @@ struct RSTBlockParser {
                 let item = Definition(
                     term: RSTInline.render(text), termLines: LineRange(start: line.number, end: line.number), blocks: body,
                     lines: LineRange(start: line.number, end: lines[end - 1].number))
-                if case .definitions(var list)? = blocks.last {
-                    list.items.append(item)
-                    list.lines = list.lines.union(item.lines)
-                    blocks[blocks.count - 1] = .definitions(list)
-                } else {
-                    blocks.append(.definitions(DefinitionList(items: [item], lines: item.lines)))
-                }
+                blocks.appendDefinition(item)
                 index = end
                 continue
             }
