@@ -10,11 +10,13 @@ enum OutputFile {
     static func write(_ bytes: [UInt8], to path: String) throws {
         let target = resolved(path)
         var status = stat()
-        if stat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-            if status.st_mode & S_IFMT == S_IFDIR { throw failure(path, "it is a folder") }
-            try writeThrough(bytes, to: target, named: path)
-        } else {
-            try replace(target, with: bytes, named: path, mode: stat(target, &status) == 0 ? status.st_mode & 0o7777 : 0o600)
+        guard stat(target, &status) == 0 else {
+            return try replace(target, with: bytes, named: path, mode: 0o600)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: try replace(target, with: bytes, named: path, mode: status.st_mode & 0o7777)
+        case S_IFDIR: throw failure(path, "it is a folder", outcome: "nothing was written there")
+        default: try writeThrough(bytes, to: target, named: path)
         }
     }
 
@@ -27,13 +29,11 @@ enum OutputFile {
 
     private static func writeThrough(_ bytes: [UInt8], to target: String, named path: String) throws {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno)), outcome: "nothing was written there") }
         defer { close(descriptor) }
-        do {
-            try writeAll(bytes, to: descriptor, named: path)
-        } catch let error as CLIFailure {
-            // In place, what was written before the failure stays: say so, not "nothing".
-            throw CLIFailure(message: error.message.replacingOccurrences(of: "nothing was written there", with: "the output there is incomplete"))
+        // In place, what was written before a failure stays: say so, not "nothing".
+        if let error = DescriptorWriting.writeAll(bytes[...], to: descriptor) {
+            throw failure(path, String(cString: strerror(error)), outcome: "the output there is incomplete")
         }
     }
 
@@ -42,35 +42,16 @@ enum OutputFile {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(URL(fileURLWithPath: target).lastPathComponent).\(getpid()).tmp"
         // Created with the final mode, so the data is never readable by more people than it will be.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
-        do {
-            defer { close(descriptor) }
-            try writeAll(bytes, to: descriptor, named: path)
-            guard fsync(descriptor) == 0 else { throw failure(path, String(cString: strerror(errno))) }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw failure(path, reason)
-        }
+        guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno)), outcome: "nothing was written there") }
+        let error = DescriptorWriting.writeAll(bytes[...], to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
+        close(descriptor)
+        if error == nil, rename(temporary, target) == 0 { return }
+        let reason = String(cString: strerror(error ?? errno))
+        unlink(temporary)
+        throw failure(path, reason, outcome: "nothing was written there")
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, named path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, String(cString: strerror(errno)))
-            }
-            offset += written
-        }
-    }
-
-    private static func failure(_ path: String, _ reason: String) -> CLIFailure {
-        CLIFailure(message: "cannot write \(path): \(reason); nothing was written there")
+    private static func failure(_ path: String, _ reason: String, outcome: String) -> CLIFailure {
+        CLIFailure(message: "cannot write \(path): \(reason); \(outcome)")
     }
 }

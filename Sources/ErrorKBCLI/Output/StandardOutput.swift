@@ -48,17 +48,8 @@ final class StandardOutput: Sendable {
 
     private func flush(_ state: inout State) {
         defer { state.buffer.removeAll(keepingCapacity: true) }
-        guard state.failure == nil else { return }
-        var offset = 0
-        while offset < state.buffer.count {
-            let written = state.buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                state.failure = "cannot write to standard output (\(String(cString: strerror(errno)))); the output is incomplete"
-                return
-            }
-            offset += written
-        }
+        guard state.failure == nil, let error = DescriptorWriting.writeAll(state.buffer[...], to: descriptor) else { return }
+        state.failure = "cannot write to standard output (\(String(cString: strerror(error)))); the output is incomplete"
     }
 }
 
