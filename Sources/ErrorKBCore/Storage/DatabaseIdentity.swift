@@ -9,12 +9,10 @@ enum DatabaseIdentity {
     /// newer build has migrated further than this one knows. A missing or empty file passes.
     static func check(_ path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        var configuration = Configuration()
-        configuration.readonly = true
+        // The readers' configuration, busy timeout included: another process closing its last
+        // connection holds the file's lock for its checkpoint, and this waits for it.
+        var configuration = KnowledgeBaseDatabase.configuration(readOnly: true)
         configuration.label = "errorkb.identity"
-        // Another process closing its last connection holds the file's lock for its checkpoint;
-        // wait for it like every other connection does, instead of failing "database is locked".
-        configuration.busyMode = .timeout(KnowledgeBaseDatabase.busyTimeout)
         // With no log beside it, no connection has the file open (the first creates the log, the
         // last removes it), and an immutable read leaves no `-wal` and `-shm` behind.
         let hasLog = FileManager.default.fileExists(atPath: path + "-wal")
