@@ -75,11 +75,7 @@ final class HTTP1FramingRules: ChannelDuplexHandler, RemovableChannelHandler {
             writeHeldAnswerAndClose(context: context, promise: promise)
         case (.end, .close):
             afterAnswers.removeFirst()
-            let written = context.eventLoop.makePromise(of: Void.self)
-            written.futureResult.cascade(to: promise)
-            context.writeAndFlush(data, promise: written)
-            let channel = context.channel
-            written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+            Self.writeAndClose(data, from: context, on: context.channel, promise: promise)
         case (.end, .keepOpen):
             afterAnswers.removeFirst()
             context.write(data, promise: promise)
@@ -106,9 +102,16 @@ final class HTTP1FramingRules: ChannelDuplexHandler, RemovableChannelHandler {
         bytes.writeString("\r\n")
         bytes.writeImmutableBuffer(body)
         // From the encoder's context, so the bytes go out below it, as they are.
+        Self.writeAndClose(NIOAny(bytes), from: encoder, on: channel, promise: promise)
+    }
+
+    /// Writes and flushes `data` from `context`, then closes the connection once it is written.
+    private static func writeAndClose(
+        _ data: NIOAny, from context: ChannelHandlerContext, on channel: any Channel, promise: EventLoopPromise<Void>?
+    ) {
         let written = context.eventLoop.makePromise(of: Void.self)
         written.futureResult.cascade(to: promise)
-        encoder.writeAndFlush(NIOAny(bytes), promise: written)
+        context.writeAndFlush(data, promise: written)
         written.futureResult.whenComplete { _ in channel.close(promise: nil) }
     }
 }
