@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "errorkb", targets: ["errorkb"]),
         .executable(name: "errorkb-server", targets: ["errorkb-server"]),
         .library(name: "ErrorKBCore", targets: ["ErrorKBCore"]),
+        .library(name: "ErrorKBStore", targets: ["ErrorKBStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -21,25 +22,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        // Hummingbird's own transport, named directly by the channel handler that answers cached reads.
+        // Hummingbird's own transport, named directly by the HTTP/1 channel that adds the framing rules.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's own service group, which closes the store once the server has stopped.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Atomic loads from SQLite's shared memory (ChangeMonitor), which Synchronization cannot do.
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
         // The YAML layout of the importer: status lists published as API reference data.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Storage, migrations and the one repository layer: the only code that speaks SQL.
+        // The model, its rules and the two interfaces storage offers: plain Swift, no dependencies.
+        .target(name: "ErrorKBCore", swiftSettings: strictSettings),
+        // Everything SQLite: the one store that owns the file, its connections and migrations,
+        // and the only code that speaks SQL.
         .target(
-            name: "ErrorKBCore",
+            name: "ErrorKBStore",
             dependencies: [
+                "ErrorKBCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Atomics", package: "swift-atomics"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
                 "CSQLiteConfig",
             ],
             swiftSettings: strictSettings,
@@ -50,8 +55,12 @@ let package = Package(
         // Turns vendor documentation pages into entries; knows nothing of SQL.
         .target(
             name: "ErrorKBImport",
-            dependencies: ["ErrorKBCore", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
+            dependencies: [
+                "ErrorKBCore", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedResources"]
         ),
         // GitHub's CommonMark + GFM parser, the reference for Markdown pages.
         .systemLibrary(
@@ -69,6 +78,7 @@ let package = Package(
             name: "ErrorKBServer",
             dependencies: [
                 "ErrorKBCore",
+                "ErrorKBStore",
                 "ErrorKBImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -80,6 +90,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -87,6 +98,7 @@ let package = Package(
             name: "ErrorKBCLI",
             dependencies: [
                 "ErrorKBCore",
+                "ErrorKBStore",
                 "ErrorKBImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -94,7 +106,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "errorkb",
-            dependencies: ["ErrorKBCLI", "ErrorKBCore"],
+            dependencies: ["ErrorKBCLI", "ErrorKBStore"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -108,7 +120,7 @@ let package = Package(
         // Storage benchmarks and the synthetic corpus generator (see BENCHMARKS.md).
         .executableTarget(
             name: "errorkb-bench",
-            dependencies: ["ErrorKBCore", "ErrorKBImport"],
+            dependencies: ["ErrorKBCore", "ErrorKBStore", "ErrorKBImport"],
             path: "Benchmarks/StorageBenchmark",
             swiftSettings: strictSettings
         ),
@@ -123,21 +135,21 @@ let package = Package(
         // Helpers the test targets share: temporary databases, the package's paths.
         .target(
             name: "ErrorKBTestSupport",
-            dependencies: ["ErrorKBCore", "ErrorKBImport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ErrorKBCore", "ErrorKBStore", "ErrorKBImport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/Support",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ErrorKBCoreTests",
             dependencies: [
-                "ErrorKBCore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "ErrorKBCore", "ErrorKBStore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ErrorKBImportTests",
-            dependencies: ["ErrorKBImport", "ErrorKBCore", "ErrorKBTestSupport"],
+            dependencies: ["ErrorKBImport", "ErrorKBCore", "ErrorKBStore", "ErrorKBTestSupport"],
             exclude: ["Fixtures", "Corpus"],
             swiftSettings: strictSettings
         ),
@@ -152,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrorKBCLITests",
-            dependencies: ["ErrorKBCLI", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ErrorKBCLI", "ErrorKBStore", "ErrorKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where a search's time goes, phase by phase, for the slowest of a sample of queries.
 
-Runs the statements `SQLiteKnowledgeBase.search` runs (Sources/ErrorKBCore/Repository/
-SQLiteKnowledgeBase+Search.swift; keep the two in step) on a knowledge base file, read-only:
+Runs the statements `KnowledgeBaseStore.search` runs (Sources/ErrorKBCore/Repository/
+KnowledgeBaseStore+Search.swift; keep the two in step) on a knowledge base file, read-only:
 the headline tier, the body tier and the page's snippets, each timed, best of 3 per query.
 Words are drawn from the index's own vocabulary by document frequency, ranks 20 to 2,000, one
 or two a query, as errorkb-bench draws them.

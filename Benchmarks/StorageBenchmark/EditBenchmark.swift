@@ -1,4 +1,5 @@
 import ErrorKBCore
+import ErrorKBStore
 import Foundation
 
 /// How long the repository's write takes for each kind of edit of one variant with many items:
@@ -9,7 +10,7 @@ enum EditBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errorkb-edits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let repository = try SQLiteKnowledgeBase.openForWriting(at: folder.appendingPathComponent("kb.sqlite").path)
+        let repository = try KnowledgeBaseStore.open(at: folder.appendingPathComponent("kb.sqlite").path)
         try await repository.createVendor(Vendor(slug: "acme", name: "Acme", kind: .vendor), actor: "bench")
         try await repository.createCode("E_WATER", kind: .other, actor: "bench")
         let causes = (0..<items).map { "Cause number \($0) of the flood in the basement." }

@@ -1,4 +1,5 @@
 import ErrorKBCore
+import ErrorKBStore
 import Foundation
 
 enum StorageBenchmark {
@@ -12,7 +13,7 @@ enum StorageBenchmark {
 
     /// Fills a new database with a synthetic corpus through the repository's import path.
     static func generate(variants: Int, at path: String) async throws -> ImportResult {
-        let repository = try SQLiteKnowledgeBase.openForWriting(at: path)
+        let repository = try KnowledgeBaseStore.open(at: path)
         var corpus = SyntheticCorpus(variants: variants)
         var seconds = 0.0
         // Ten documents (5,000 rows) a transaction, as a curator importing a folder would; only
@@ -43,7 +44,7 @@ enum StorageBenchmark {
             let path = folder.appendingPathComponent("kb-\(size).sqlite").path
             try? FileManager.default.removeItem(atPath: path)
             let imported = try await generate(variants: size, at: path)
-            let repository = try SQLiteKnowledgeBase.openReadOnly(at: path)
+            let repository = try KnowledgeBaseStore.openReadOnly(at: path)
             var random = SplitMix64(seed: 42)
             let corpus = SyntheticCorpus(variants: size)
 

@@ -1,4 +1,5 @@
 import ErrorKBCore
+import ErrorKBStore
 import Foundation
 
 // errorkb-bench: storage benchmarks at several corpus sizes, printed as a table.

@@ -1,13 +1,16 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds `Migrations/*.sql` and `Seeds/*` into the target as Swift source, so a release binary
-/// copied anywhere still carries its schema and its first corpus.
+/// Embeds files into the target as Swift source, so a release binary copied anywhere still
+/// carries them: `Migrations/*.sql` into the store, `Seeds/*` into the importer.
 @main
 struct EmbedResources: BuildToolPlugin {
+    /// Which folders of the package each target carries.
+    static let folders = ["ErrorKBStore": ["Migrations"], "ErrorKBImport": ["Seeds"]]
+
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["Migrations", "Seeds"].map { root.appending(path: $0) }
+        let folders = (Self.folders[target.name] ?? []).map { root.appending(path: $0) }
         let inputs = try folders.flatMap { folder in
             try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
                 .filter { !$0.lastPathComponent.hasPrefix(".") }
@@ -15,7 +18,7 @@ struct EmbedResources: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [
             .buildCommand(
-                displayName: "Embedding migrations and seeds",
+                displayName: "Embedding \(folders.map(\.lastPathComponent).joined(separator: ", ")) into \(target.name)",
                 executable: try context.tool(named: "EmbedResourcesTool").url,
                 arguments: [output.path()] + folders.map { $0.path() },
                 inputFiles: inputs + folders,

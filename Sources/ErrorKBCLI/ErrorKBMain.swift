@@ -7,7 +7,9 @@ import Foundation
 /// exit code.
 public enum ErrorKBMain {
     public static func main(_ arguments: [String]? = nil) async -> Int32 {
-        let status = await run(arguments)
+        let opened = OpenedStores()
+        let status = await OpenedStores.$current.withValue(opened) { await run(arguments) }
+        opened.closeAll()
         // Whatever the command printed must have reached its destination, or the run failed.
         if let failure = StandardOutput.shared.finish() {
             return fail(failure, code: 1)
@@ -25,7 +27,7 @@ public enum ErrorKBMain {
             }
             return 0
         } catch let error as KnowledgeBaseError {
-            return fail(error.description, code: exitCode(for: error))
+            return fail(message(for: error), code: exitCode(for: error))
         } catch let error as ImportRefusal {
             return fail(error.description, code: 5)
         } catch let error as CLIFailure {
@@ -50,8 +52,15 @@ public enum ErrorKBMain {
         case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision: 3
         case .conflict, .ambiguousVariant: 4
         case .invalid: 5
-        case .schema: 1
+        case .schema, .storage: 1
         }
+    }
+
+    /// The error's words, with the options that resolve it where the CLI has them.
+    static func message(for error: KnowledgeBaseError) -> String {
+        guard case .ambiguousVariant(let code, let candidates) = error else { return error.description }
+        return "\(candidates.count) variants of \(code) match; narrow with --document or --section, or give --id: "
+            + KnowledgeBaseError.listing(candidates)
     }
 
     private static func fail(_ message: String, code: Int32) -> Int32 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKBCore
+import ErrorKBStore
 import Foundation
 
 /// The options every command shares: which database, and who is making the change.
@@ -20,15 +21,18 @@ struct GlobalOptions: ParsableArguments {
     var resolvedActor: String { actor ?? OSUser.name }
 
     /// Opens the knowledge base, creating and migrating it first if needed.
-    func openRepository() throws -> SQLiteKnowledgeBase {
-        try SQLiteKnowledgeBase.openForWriting(at: databasePath)
+    func openRepository(migrating: Bool = true) throws -> KnowledgeBaseStore {
+        kept(try KnowledgeBaseStore.open(at: databasePath, migrating: migrating))
     }
 
     /// Opens the knowledge base for a command that only reads: a file this user cannot write
     /// (mode 0444, a read-only mount) is read as it is, and anything else as for writing.
-    func openForReading() throws -> SQLiteKnowledgeBase {
-        KnowledgeBaseDatabase.isReadOnly(at: databasePath)
-            ? try SQLiteKnowledgeBase.openReadOnly(at: databasePath) : try openRepository()
+    func openForReading(migrating: Bool = true) throws -> KnowledgeBaseStore {
+        kept(try KnowledgeBaseStore.openForReading(at: databasePath, migrating: migrating))
+    }
+
+    private func kept(_ store: KnowledgeBaseStore) -> KnowledgeBaseStore {
+        OpenedStores.current?.keep(store) ?? store
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKBCore
+import ErrorKBStore
 import ErrorKBServer
 import Hummingbird
 import Logging

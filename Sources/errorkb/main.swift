@@ -1,9 +1,7 @@
 import ErrorKBCLI
-import ErrorKBCore
+import ErrorKBStore
 import Foundation
 
 SQLiteLibrary.configureForThisProcess()
-let status = await ErrorKBMain.main()
-// The command has let go of the knowledge base; its last checkpoint may still be running.
-KnowledgeBaseDatabase.finishBackgroundWork()
-exit(status)
+// Every store the command opened is closed by now, its last checkpoint done.
+exit(await ErrorKBMain.main())

@@ -1,5 +1,6 @@
 import ErrorKBTestSupport
 import Foundation
+import ErrorKBStore
 import GRDB
 import Testing
 

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import ErrorKBCore
+import ErrorKBCore
+@testable import ErrorKBStore
 
 @Suite("Repository: revision snapshots written as JSON by hand")
 struct SnapshotJSONTests {

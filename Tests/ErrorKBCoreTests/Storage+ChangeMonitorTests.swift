@@ -2,7 +2,8 @@ import ErrorKBTestSupport
 import GRDB
 import Testing
 
-@testable import ErrorKBCore
+import ErrorKBCore
+@testable import ErrorKBStore
 
 /// The monitor's version must move on every commit, however it looks: through SQLite's
 /// WAL-index header (every knowledge base), or through `PRAGMA data_version` on a pool of

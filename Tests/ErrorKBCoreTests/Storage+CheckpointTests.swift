@@ -4,7 +4,8 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import ErrorKBCore
+import ErrorKBCore
+@testable import ErrorKBStore
 
 @Suite("Storage: checkpoints off the writer's thread")
 struct CheckpointTests {

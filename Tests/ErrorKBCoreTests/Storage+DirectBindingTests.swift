@@ -2,7 +2,8 @@ import ErrorKBTestSupport
 import GRDB
 import Testing
 
-@testable import ErrorKBCore
+import ErrorKBCore
+@testable import ErrorKBStore
 
 @Suite("Storage: statements bound through SQLite's C API")
 struct DirectBindingTests {

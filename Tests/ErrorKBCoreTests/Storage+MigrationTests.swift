@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import ErrorKBCore
+import ErrorKBCore
+@testable import ErrorKBStore
 
 @Suite("Migrations")
 struct MigrationTests {
@@ -54,20 +55,21 @@ struct MigrationTests {
 
         // Given a database stopped at `version`, holding what that schema can hold
         do {
-            let pool = try KnowledgeBaseDatabase.openForWriting(at: path, migrate: false)
-            try SchemaMigrations.migrator(upTo: version).migrate(pool)
-            try await pool.write { db in
+            let store = try KnowledgeBaseStore.open(at: path, migrating: false)
+            try SchemaMigrations.migrator(upTo: version).migrate(store.database)
+            try await store.database.write { db in
                 for step in 0...version {
                     if let sql = Self.fixtures[step] { try db.execute(sql: sql) }
                 }
             }
-            let status = try KnowledgeBaseDatabase.migrationStatus(of: pool)
+            let status = try store.migrationStatus()
             #expect(status.version == version)
             #expect(status.pending.count == migrations.count - version)
+            try store.close()
         }
 
         // When it is opened by either executable's path
-        let repository = try SQLiteKnowledgeBase.openForWriting(at: path)
+        let repository = try KnowledgeBaseStore.open(at: path)
 
         // Then it is at the latest schema and every row is still there, and searchable
         #expect(try repository.migrationStatus().pending.isEmpty)
@@ -109,7 +111,7 @@ struct MigrationTests {
     @Test("read-only connections can read but never write, and refuse an unmigrated file")
     func readOnlyConnectionsCannotWrite() async throws {
         let kb = try await TestKnowledgeBase.seeded()
-        let reader = try SQLiteKnowledgeBase.openReadOnly(at: kb.path)
+        let reader = try KnowledgeBaseStore.openReadOnly(at: kb.path)
         #expect(try await reader.code("404", vendor: nil) != nil)
         await #expect(throws: (any Error).self) {
             try await reader.createCode("499", kind: .http, actor: "test")
@@ -118,8 +120,8 @@ struct MigrationTests {
 
         let folder = try TemporaryFolder()
         let stale = folder.path("stale.sqlite")
-        _ = try KnowledgeBaseDatabase.openForWriting(at: stale, migrate: false)
-        #expect(throws: KnowledgeBaseError.self) { try SQLiteKnowledgeBase.openReadOnly(at: stale) }
+        try KnowledgeBaseStore.open(at: stale, migrating: false).close()
+        #expect(throws: KnowledgeBaseError.self) { try KnowledgeBaseStore.openReadOnly(at: stale) }
     }
 
     @Test("SQLite is set up for a server and a CLI sharing one file")

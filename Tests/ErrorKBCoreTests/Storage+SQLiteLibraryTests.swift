@@ -1,5 +1,6 @@
 import ErrorKBCore
 import Foundation
+import ErrorKBStore
 import GRDB
 import GRDBSQLite
 import Testing

@@ -1,5 +1,6 @@
 import ErrorKBCore
 import Foundation
+import ErrorKBStore
 import Hummingbird
 import HummingbirdTesting
 import Testing

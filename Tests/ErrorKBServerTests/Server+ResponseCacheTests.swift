@@ -3,6 +3,7 @@ import ErrorKBTestSupport
 import HTTPTypes
 import NIOCore
 import Testing
+import ErrorKBStore
 
 @testable import ErrorKBServer
 
@@ -33,7 +34,7 @@ struct ResponseCacheTests {
     @Test("200,000 distinct answers keep the cache within its byte budget, and it still answers")
     func distinctKeysStayWithinTheBudget() async throws {
         let kb = try await TestKnowledgeBase.seeded()
-        let cache = ResponseCache(monitor: try ChangeMonitor(path: kb.path))
+        let cache = ResponseCache(knowledgeBase: kb.repository)
         let version = try cache.lookup("/v1/warm-up").version
         var most = 0
         for index in 0..<200_000 {

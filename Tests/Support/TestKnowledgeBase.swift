@@ -1,28 +1,29 @@
 import ErrorKBCore
 import ErrorKBImport
 import Foundation
+import ErrorKBStore
 
 /// A knowledge base in a real SQLite file in its own temporary folder.
 public struct TestKnowledgeBase: Sendable {
     public let folder: TemporaryFolder
     public let path: String
-    public let repository: SQLiteKnowledgeBase
+    public let repository: KnowledgeBaseStore
 
     /// An empty, migrated knowledge base.
     public static func empty() throws -> TestKnowledgeBase {
         let folder = try TemporaryFolder()
         let path = folder.path("kb.sqlite")
-        return TestKnowledgeBase(folder: folder, path: path, repository: try SQLiteKnowledgeBase.openForWriting(at: path))
+        return TestKnowledgeBase(folder: folder, path: path, repository: try KnowledgeBaseStore.open(at: path))
     }
 
     /// A knowledge base filled from the five seed documents.
     public static func seeded() async throws -> TestKnowledgeBase {
         let kb = try empty()
-        _ = try await DocumentImporter(repository: kb.repository).importBundledSeeds(actor: "test")
+        _ = try await DocumentImporter(knowledgeBase: kb.repository).importBundledSeeds(actor: "test")
         return kb
     }
 
-    public var importer: DocumentImporter { DocumentImporter(repository: repository) }
+    public var importer: DocumentImporter { DocumentImporter(knowledgeBase: repository) }
 
     /// The export as the CLI prints it, for byte-for-byte comparisons.
     public func exportJSON() async throws -> String {

@@ -66,7 +66,7 @@ struct ImportCommand: AsyncParsableCommand {
             print("restored \(export.codes.count) codes, \(export.codes.reduce(0) { $0 + $1.variants.count }) variants")
             return
         }
-        let reports = try await DocumentImporter(repository: repository).importFiles(
+        let reports = try await DocumentImporter(knowledgeBase: repository).importFiles(
             files, vendor: vendor, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
             actor: global.resolvedActor)
         if json {

@@ -22,7 +22,7 @@ struct InitCommand: AsyncParsableCommand {
             print("\(global.databasePath) holds data or has a history; nothing imported")
             return
         }
-        let reports = try await DocumentImporter(repository: repository).importBundledSeeds(actor: global.resolvedActor)
+        let reports = try await DocumentImporter(knowledgeBase: repository).importBundledSeeds(actor: global.resolvedActor)
         for report in reports { print(report.summary) }
     }
 }

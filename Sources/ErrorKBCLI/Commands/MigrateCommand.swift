@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorKBCore
+import ErrorKBStore
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,24 +18,21 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
-        if status, KnowledgeBaseDatabase.isReadOnly(at: global.databasePath) {
-            let status = try SQLiteKnowledgeBase.openReadOnly(at: global.databasePath).migrationStatus()
-            print("schema version \(status.version) of \(status.applied.count + status.pending.count) (read-only file)")
-            return
+        let store = status ? try global.openForReading(migrating: false) : try global.openRepository(migrating: false)
+        for line in try Self.report(on: store, statusOnly: status, path: global.databasePath) { print(line) }
+    }
+
+    /// What `errorkb migrate` does to an open store, and the lines it reports: the pending
+    /// migrations applied (or, with `statusOnly`, every migration and whether it is applied).
+    static func report(on store: KnowledgeBaseStore, statusOnly: Bool, path: String) throws -> [String] {
+        guard statusOnly else {
+            let applied = try store.migrate()
+            return applied.isEmpty ? ["\(path) is already at the latest schema"] : applied.map { "applied  \($0)" }
         }
-        let pool = try KnowledgeBaseDatabase.openForWriting(at: global.databasePath, migrate: false)
-        if status {
-            let status = try KnowledgeBaseDatabase.migrationStatus(of: pool)
-            for identifier in status.applied { print("applied  \(identifier)") }
-            for identifier in status.pending { print("pending  \(identifier)") }
-            print("schema version \(status.version) of \(status.applied.count + status.pending.count)")
-            return
-        }
-        let applied = try KnowledgeBaseDatabase.migrate(pool)
-        if applied.isEmpty {
-            print("\(global.databasePath) is already at the latest schema")
-        } else {
-            for identifier in applied { print("applied  \(identifier)") }
-        }
+        let status = try store.migrationStatus()
+        let summary = "schema version \(status.version) of \(status.applied.count + status.pending.count)"
+        // A read-only store is fully migrated, or it would not have opened.
+        if store.isReadOnly { return [summary + " (read-only file)"] }
+        return status.applied.map { "applied  \($0)" } + status.pending.map { "pending  \($0)" } + [summary]
     }
 }

@@ -40,6 +40,15 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
             try container.encode(lineCount, forKey: .lineCount)
             try container.encode(importedAt, forKey: .importedAt)
         }
+
+        public init(fileName: String, vendor: String, title: String?, sha256: String, lineCount: Int, importedAt: String) {
+            self.fileName = fileName
+            self.vendor = vendor
+            self.title = title
+            self.sha256 = sha256
+            self.lineCount = lineCount
+            self.importedAt = importedAt
+        }
     }
 
     public struct Code: Codable, Sendable, Hashable {
@@ -59,6 +68,13 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
             try container.encode(kind, forKey: .kind)
             try container.encode(`class`, forKey: .class)
             try container.encode(variants, forKey: .variants)
+        }
+
+        public init(code: String, kind: CodeKind, class: String?, variants: [Variant]) {
+            self.code = code
+            self.kind = kind
+            self.`class` = `class`
+            self.variants = variants
         }
     }
 
@@ -99,6 +115,22 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
             try container.encode(line, forKey: .line)
             try container.encode(lineEnd, forKey: .lineEnd)
             try container.encode(edited, forKey: .edited)
+        }
+
+        public init(vendor: String, document: String?, section: String?, occurrence: Int, position: Int, title: String?, description: String, httpStatus: Int?, causes: [String], fixes: [String], line: Int?, lineEnd: Int?, edited: Bool) {
+            self.vendor = vendor
+            self.document = document
+            self.section = section
+            self.occurrence = occurrence
+            self.position = position
+            self.title = title
+            self.description = description
+            self.httpStatus = httpStatus
+            self.causes = causes
+            self.fixes = fixes
+            self.line = line
+            self.lineEnd = lineEnd
+            self.edited = edited
         }
     }
 }

@@ -10,7 +10,11 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
     case invalid(field: String, reason: String)
     case conflict(String)
     case ambiguousVariant(code: String, candidates: [Variant])
+    /// The database's schema is not the one this build knows (pending or unknown migrations),
+    /// or the build lacks what it embeds.
     case schema(String)
+    /// The file or the storage engine failed: it cannot be created, opened, written or read.
+    case storage(String)
 
     public var description: String {
         switch self {
@@ -24,19 +28,29 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
         case .invalid(let field, let reason): "invalid \(field): \(reason)"
         case .conflict(let message): message
         case .ambiguousVariant(let code, let candidates):
-            "\(candidates.count) variants of \(code) match; narrow with --document or --section, or give --id: "
-                + candidates.map { v in
-                    "\(v.id) (\(v.vendor), \(v.document ?? "no document"), \(v.section ?? "no section"))"
-                }.joined(separator: "; ")
-        case .schema(let message): message
+            "\(candidates.count) variants of \(code) match: " + Self.listing(candidates)
+        case .schema(let message), .storage(let message): message
         }
     }
 }
 
 extension KnowledgeBaseError {
+    /// Candidate variants as `id (vendor, document, section)`, for a caller to choose from.
+    public static func listing(_ candidates: [Variant]) -> String {
+        candidates.map { v in "\(v.id) (\(v.vendor), \(v.document ?? "no document"), \(v.section ?? "no section"))" }
+            .joined(separator: "; ")
+    }
+
     /// The storage engine's own words for a failure it raised (the file cannot be opened, the
     /// disk is full, ...), or `nil` if `error` did not come from storage.
     public static func storageMessage(for error: any Error) -> String? {
-        StorageErrors.message(for: error)
+        (error as? any StorageEngineFailure)?.storageMessage
     }
+}
+
+/// An error raised by a storage engine itself, which a store marks so that callers can word
+/// it without knowing the engine.
+public protocol StorageEngineFailure: Error {
+    /// What happened, in the engine's words.
+    var storageMessage: String { get }
 }

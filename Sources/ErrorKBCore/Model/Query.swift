@@ -114,6 +114,12 @@ public struct Facets: Codable, Sendable, Hashable {
     public var byClass: [String: Int]
     public var byVendor: [String: Int]
     public var byKind: [String: Int]
+
+    public init(byClass: [String: Int], byVendor: [String: Int], byKind: [String: Int]) {
+        self.byClass = byClass
+        self.byVendor = byVendor
+        self.byKind = byKind
+    }
 }
 
 /// A search result: one variant, with a snippet whose matches are marked.
@@ -129,6 +135,18 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var snippet: String
     /// bm25: lower is better.
     public var rank: Double
+
+    public init(variantID: Int64, code: String, kind: CodeKind, vendor: String, document: String?, section: String?, title: String?, snippet: String, rank: Double) {
+        self.variantID = variantID
+        self.code = code
+        self.kind = kind
+        self.vendor = vendor
+        self.document = document
+        self.section = section
+        self.title = title
+        self.snippet = snippet
+        self.rank = rank
+    }
 }
 
 /// The markers a search snippet wraps around each match.

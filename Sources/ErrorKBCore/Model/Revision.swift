@@ -10,6 +10,16 @@ public struct Revision: Codable, Sendable, Hashable {
     /// The revision this one undid, if it is a revert.
     public var reverts: Int64?
     public var changes: [RevisionChange]
+
+    public init(id: Int64, createdAt: String, actor: String, action: String, summary: String, reverts: Int64?, changes: [RevisionChange]) {
+        self.id = id
+        self.createdAt = createdAt
+        self.actor = actor
+        self.action = action
+        self.summary = summary
+        self.reverts = reverts
+        self.changes = changes
+    }
 }
 
 /// The change one revision made to one entity, as JSON snapshots.
@@ -26,4 +36,12 @@ public struct RevisionChange: Codable, Sendable, Hashable {
     public var before: String?
     /// JSON text; `nil` when the entity was deleted.
     public var after: String?
+
+    public init(entity: Entity, key: String, code: String?, before: String?, after: String?) {
+        self.entity = entity
+        self.key = key
+        self.code = code
+        self.before = before
+        self.after = after
+    }
 }

@@ -74,4 +74,13 @@ public struct CodeSummary: Codable, Sendable, Hashable {
     public var titles: [String]
     public var vendors: [String]
     public var variantCount: Int
+
+    public init(code: String, kind: CodeKind, httpClass: String?, titles: [String], vendors: [String], variantCount: Int) {
+        self.code = code
+        self.kind = kind
+        self.httpClass = httpClass
+        self.titles = titles
+        self.vendors = vendors
+        self.variantCount = variantCount
+    }
 }

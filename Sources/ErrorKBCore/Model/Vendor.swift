@@ -35,4 +35,11 @@ public struct VendorSummary: Codable, Sendable, Hashable {
     public var documentCount: Int
     public var variantCount: Int
     public var codeCount: Int
+
+    public init(vendor: Vendor, documentCount: Int, variantCount: Int, codeCount: Int) {
+        self.vendor = vendor
+        self.documentCount = documentCount
+        self.variantCount = variantCount
+        self.codeCount = codeCount
+    }
 }

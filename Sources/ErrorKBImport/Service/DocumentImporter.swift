@@ -8,12 +8,12 @@ public struct PreparedDocument: Sendable {
 }
 
 /// Imports documentation pages: reads and checks each file, parses it, resolves its vendor, and
-/// hands the batch to the repository as one transaction.
+/// hands the batch to the knowledge base as one transaction.
 public struct DocumentImporter: Sendable {
-    public let repository: any KnowledgeBaseRepository
+    public let knowledgeBase: any KnowledgeBaseCuration
 
-    public init(repository: any KnowledgeBaseRepository) {
-        self.repository = repository
+    public init(knowledgeBase: any KnowledgeBaseCuration) {
+        self.knowledgeBase = knowledgeBase
     }
 
     /// Imports `paths` as one batch: if any file is refused, nothing is written.
@@ -106,7 +106,7 @@ public struct DocumentImporter: Sendable {
     public func write(_ prepared: [PreparedDocument], options: ImportOptions, actor: String) async throws
         -> [ImportReport]
     {
-        let outcomes = try await repository.importDocuments(prepared.map(\.document), options: options, actor: actor)
+        let outcomes = try await knowledgeBase.importDocuments(prepared.map(\.document), options: options, actor: actor)
         return zip(prepared, outcomes).map { item, outcome in
             ImportReport(
                 file: item.document.fileName, vendor: item.document.vendor.slug, dryRun: options.dryRun,
@@ -125,7 +125,7 @@ public struct DocumentImporter: Sendable {
             throw KnowledgeBaseError.invalid(
                 field: "vendor", reason: "'\(slug)' must be lowercase letters, digits and hyphens")
         }
-        if let existing = try await repository.vendor(slug) { return existing.vendor }
+        if let existing = try await knowledgeBase.vendor(slug) { return existing.vendor }
         // An unknown slug becomes a new vendor; the manifest may know its proper name.
         return manifest?.vendor(slug: slug) ?? Vendor(slug: slug, name: slug, kind: .vendor)
     }

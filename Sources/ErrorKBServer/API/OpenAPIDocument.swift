@@ -12,8 +12,8 @@ enum OpenAPIDocument {
 
     static var document: JSONValue {
         var paths: [String: JSONValue] = [:]
-        for route in APIRoutes.all {
-            paths[route.path] = ["get": operation(route, head: false), "head": operation(route, head: true)]
+        for route in APIPath.allCases.map(\.route) {
+            paths[route.path.pattern] = ["get": operation(route, head: false), "head": operation(route, head: true)]
         }
         return [
             "openapi": "3.1.0",
@@ -87,7 +87,7 @@ enum OpenAPIDocument {
     private static func problemStatuses(_ route: APIRoute) -> [Int] {
         var statuses = [400, 405, 406, 413, 414, 431, 500]
         if !route.pathParameters.isEmpty { statuses.append(404) }
-        if route.path == "/healthz" { statuses.append(503) }
+        if route.path == .health { statuses.append(503) }
         return statuses.sorted()
     }
 

@@ -1,35 +1,34 @@
 import ErrorKBCore
+import ErrorKBStore
 import Hummingbird
 import HummingbirdCore
 import Logging
 import Prometheus
 
-/// Builds the application `errorkb-server` runs, and that tests run in process.
+/// Builds the application `errorkb-server` runs, and that tests run in process. The store is
+/// opened here, once, read-only, and closed when the application stops.
 public func buildApplication(options: ServerOptions, logger: Logger? = nil) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "errorkb-server")
     logger.logLevel = options.logLevel
-    let repository = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
-    let cache = ResponseCache(monitor: try ChangeMonitor(path: KnowledgeBaseDatabase.readingLocation(of: options.databasePath)))
-    let registry = PrometheusCollectorRegistry()
-    let metrics = RequestMetrics(registry: registry)
-    let router = buildRouter(repository: repository, options: options, registry: registry, metrics: metrics, cache: cache)
-    let serverName = "errorkb"
-    // With --cors the CORS middleware shapes answers per request, so all of them go through it.
-    let reads = options.cors ? nil : CachedReads(cache: cache, metrics: metrics, logger: logger, serverName: serverName)
+    let store = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
+    let router = buildRouter(knowledgeBase: store, options: options, registry: PrometheusCollectorRegistry())
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
-    return Application(
+    var app = Application(
         router: router,
-        server: .http1(configuration: http1, reads: reads),
-        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: serverName),
+        server: .framedHTTP1(configuration: http1),
+        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "errorkb"),
         logger: logger)
+    app.addServices(StoreClosing(store: store))
+    return app
 }
 
-/// The routes and middleware over a repository. HEAD is answered for every GET route.
+/// The routes and middleware over a knowledge base the server can only read. HEAD is answered
+/// for every GET route. Every answer passes every middleware: a cached one is made by the
+/// cache middleware, innermost, after the log line, the metrics, CORS and the guard.
 func buildRouter(
-    repository: any KnowledgeBaseRepository, options: ServerOptions, registry: PrometheusCollectorRegistry,
-    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil
+    knowledgeBase: some KnowledgeBaseReading, options: ServerOptions, registry: PrometheusCollectorRegistry
 ) -> Router<BasicRequestContext> {
-    let metrics = metrics ?? RequestMetrics(registry: registry)
+    let metrics = RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
@@ -38,9 +37,9 @@ func buildRouter(
     }
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestGuardMiddleware())
-    if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache, metrics: metrics)) }
-    CodeRoutes(repository: repository).register(on: router)
-    CatalogueRoutes(repository: repository).register(on: router)
-    OperationsRoutes(repository: repository, registry: registry).register(on: router)
+    router.add(middleware: ResponseCacheMiddleware(cache: ResponseCache(knowledgeBase: knowledgeBase), metrics: metrics))
+    CodeRoutes(knowledgeBase: knowledgeBase).register(on: router)
+    CatalogueRoutes(knowledgeBase: knowledgeBase).register(on: router)
+    OperationsRoutes(knowledgeBase: knowledgeBase, registry: registry).register(on: router)
     return router
 }

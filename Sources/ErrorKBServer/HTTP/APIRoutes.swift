@@ -1,10 +1,85 @@
 import ErrorKBCore
+import Hummingbird
 
-/// Every route the server answers, in one place: the router, the 405 check and the OpenAPI
-/// document are all built from this list, so none can forget a route.
+/// Every path the server answers, each defined once: the router registers these cases, each
+/// handler reads its query rules from its case, and the 405 check and the OpenAPI document are
+/// built from all of them, so none can forget or misspell a route.
+enum APIPath: String, CaseIterable, Sendable {
+    case codes = "/v1/codes"
+    case code = "/v1/codes/{code}"
+    case codeHistory = "/v1/codes/{code}/history"
+    case vendors = "/v1/vendors"
+    case vendor = "/v1/vendors/{slug}"
+    case documents = "/v1/documents"
+    case document = "/v1/documents/{id}"
+    case search = "/v1/search"
+    case health = "/healthz"
+    case metrics = "/metrics"
+    case openAPI = "/openapi.json"
+
+    /// Hummingbird's pattern, which is also the OpenAPI path: `/v1/codes/{code}`.
+    var pattern: String { rawValue }
+
+    /// What the route promises: its operation, query parameters and answer.
+    var route: APIRoute {
+        switch self {
+        case .codes:
+            APIRoute(
+                path: self, operationID: "listCodes", summary: "List codes, filtered, with facet counts",
+                query: [.kind, .httpClass, .vendor, .document, .filterText, .limit, .cursor], schema: "CodeList")
+        case .code:
+            APIRoute(
+                path: self, operationID: "getCode", summary: "A code with every vendor's variant, causes, fixes and provenance",
+                query: [QueryParameter(name: "vendor", description: "Only this vendor's variants.", kind: .slug)], schema: "Code")
+        case .codeHistory:
+            APIRoute(
+                path: self, operationID: "getCodeHistory", summary: "Revisions that touched a code", query: [.limit, .numberCursor],
+                schema: "RevisionList")
+        case .vendors:
+            APIRoute(path: self, operationID: "listVendors", summary: "Every vendor with its counts", query: [], schema: "VendorList")
+        case .vendor:
+            APIRoute(
+                path: self, operationID: "getVendor", summary: "A vendor with its documents and counts", query: [],
+                schema: "VendorDetail")
+        case .documents:
+            APIRoute(
+                path: self, operationID: "listDocuments", summary: "Imported documents",
+                query: [QueryParameter(name: "vendor", description: "Only this vendor's documents.", kind: .slug)],
+                schema: "DocumentList")
+        case .document:
+            APIRoute(path: self, operationID: "getDocument", summary: "One imported document", query: [], schema: "Document")
+        case .search:
+            APIRoute(
+                path: self, operationID: "search", summary: "Variants matching words, best first, with highlighted snippets",
+                query: [.searchText, .kind, .httpClass, .vendor, .document, .limit, .numberCursor], schema: "SearchResults")
+        case .health:
+            APIRoute(path: self, operationID: "health", summary: "Database reachable, schema version", query: [], schema: "Health")
+        case .metrics:
+            APIRoute(
+                path: self, operationID: "metrics", summary: "Prometheus metrics: requests by route and status, latency", query: [],
+                schema: "Metrics", contentType: "text/plain; version=0.0.4")
+        case .openAPI:
+            APIRoute(path: self, operationID: "openapi", summary: "This API's OpenAPI 3.1 description", query: [], schema: "OpenAPI")
+        }
+    }
+
+    /// The path whose pattern `requestPath` fits, if any.
+    init?(matching requestPath: String) {
+        guard let path = Self.allCases.first(where: { $0.matches(requestPath) }) else { return nil }
+        self = path
+    }
+
+    private func matches(_ requestPath: String) -> Bool {
+        let pattern = rawValue.split(separator: "/")
+        let actual = requestPath.split(separator: "/", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+        guard pattern.count == actual.count else { return false }
+        return zip(pattern, actual).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
+}
+
+/// What one path promises.
 struct APIRoute: Sendable {
-    /// Hummingbird's pattern: `/v1/codes/{code}`.
-    var path: String
+    var path: APIPath
     var operationID: String
     var summary: String
     var query: [QueryParameter]
@@ -14,14 +89,7 @@ struct APIRoute: Sendable {
 
     /// `{code}` → `code`, the OpenAPI path parameters.
     var pathParameters: [String] {
-        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-    }
-
-    func matches(_ requestPath: String) -> Bool {
-        let pattern = path.split(separator: "/")
-        let actual = requestPath.split(separator: "/", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-        guard pattern.count == actual.count else { return false }
-        return zip(pattern, actual).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        path.pattern.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
     }
 }
 
@@ -72,41 +140,10 @@ struct QueryParameter: Sendable {
     }
 }
 
-enum APIRoutes {
-    static let all: [APIRoute] = [
-        APIRoute(
-            path: "/v1/codes", operationID: "listCodes", summary: "List codes, filtered, with facet counts",
-            query: [.kind, .httpClass, .vendor, .document, .filterText, .limit, .cursor], schema: "CodeList"),
-        APIRoute(
-            path: "/v1/codes/{code}", operationID: "getCode",
-            summary: "A code with every vendor's variant, causes, fixes and provenance",
-            query: [QueryParameter(name: "vendor", description: "Only this vendor's variants.", kind: .slug)], schema: "Code"),
-        APIRoute(
-            path: "/v1/codes/{code}/history", operationID: "getCodeHistory", summary: "Revisions that touched a code",
-            query: [.limit, .numberCursor], schema: "RevisionList"),
-        APIRoute(path: "/v1/vendors", operationID: "listVendors", summary: "Every vendor with its counts", query: [], schema: "VendorList"),
-        APIRoute(
-            path: "/v1/vendors/{slug}", operationID: "getVendor", summary: "A vendor with its documents and counts", query: [],
-            schema: "VendorDetail"),
-        APIRoute(
-            path: "/v1/documents", operationID: "listDocuments", summary: "Imported documents",
-            query: [QueryParameter(name: "vendor", description: "Only this vendor's documents.", kind: .slug)], schema: "DocumentList"),
-        APIRoute(path: "/v1/documents/{id}", operationID: "getDocument", summary: "One imported document", query: [], schema: "Document"),
-        APIRoute(
-            path: "/v1/search", operationID: "search", summary: "Variants matching words, best first, with highlighted snippets",
-            query: [.searchText, .kind, .httpClass, .vendor, .document, .limit, .numberCursor],
-            schema: "SearchResults"),
-        APIRoute(path: "/healthz", operationID: "health", summary: "Database reachable, schema version", query: [], schema: "Health"),
-        APIRoute(
-            path: "/metrics", operationID: "metrics", summary: "Prometheus metrics: requests by route and status, latency", query: [],
-            schema: "Metrics", contentType: "text/plain; version=0.0.4"),
-        APIRoute(path: "/openapi.json", operationID: "openapi", summary: "This API's OpenAPI 3.1 description", query: [], schema: "OpenAPI"),
-    ]
-
-    /// The route registered under `pattern`; a route with no query parameters if there is
-    /// none, so a handler never accepts what the description does not list.
-    static func named(_ pattern: String) -> APIRoute {
-        all.first { $0.path == pattern }
-            ?? APIRoute(path: pattern, operationID: "", summary: "", query: [], schema: "")
+extension Router {
+    /// Registers `handler` for GET (and so HEAD) on one of the paths.
+    @discardableResult
+    func get(_ path: APIPath, use handler: @escaping @Sendable (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        get(RouterPath(path.pattern), use: handler)
     }
 }

@@ -52,7 +52,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
                 return Problem(.badRequest, "parameter '\(field)': \(reason)")
             case .conflict, .ambiguousVariant:
                 return Problem(.conflict, error.description)
-            case .schema:
+            case .schema, .storage:
                 return nil
             }
         case let error as HTTPError:

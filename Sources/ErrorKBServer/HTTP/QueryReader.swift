@@ -7,7 +7,8 @@ struct QueryReader {
     private var values: [String: String] = [:]
     private var cursor: Cursor?
 
-    init(_ request: Request, route: APIRoute) throws {
+    init(_ request: Request, path: APIPath) throws {
+        let route = path.route
         for (name, value) in request.uri.queryParameters {
             // `?&limit=5`, `a=1&&b=2`: an empty pair between separators names nothing (as in
             // WHATWG URL parsing), so it is skipped, not refused as a parameter without a name.

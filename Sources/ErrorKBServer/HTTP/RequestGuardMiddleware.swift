@@ -22,20 +22,20 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if isRead, request.headers[.accept] == nil, request.headers[.contentLength] == nil, request.headers[.transferEncoding] == nil {
             return try await next(request, context)
         }
-        guard let route = APIRoutes.all.first(where: { $0.matches(request.uri.path) }) else {
+        guard let route = APIPath(matching: request.uri.path)?.route else {
             return try await next(request, context)
         }
         guard isRead else {
             var allow = HTTPFields()
             allow[.allow] = "GET, HEAD"
-            throw Problem(.methodNotAllowed, "\(route.path) answers GET and HEAD only", headers: allow)
+            throw Problem(.methodNotAllowed, "\(route.path.pattern) answers GET and HEAD only", headers: allow)
         }
         // Every route is a read: content is never read, so none is taken (an empty body is fine).
         if request.headers[.transferEncoding] != nil || (request.headers[.contentLength].map { $0 != "0" } ?? false) {
-            throw Problem(.contentTooLarge, "\(route.path) takes no request content")
+            throw Problem(.contentTooLarge, "\(route.path.pattern) takes no request content")
         }
         if let accept = request.headers[.accept], !RequestRules.accepts(accept, route.contentType) {
-            throw Problem(.notAcceptable, "\(route.path) answers \(route.contentType.split(separator: ";")[0]) (and problems as application/problem+json)")
+            throw Problem(.notAcceptable, "\(route.path.pattern) answers \(route.contentType.split(separator: ";")[0]) (and problems as application/problem+json)")
         }
         return try await next(request, context)
     }

@@ -1,8 +1,7 @@
 import Foundation
 import HTTPTypes
 
-/// The limits and content negotiation that ``RequestGuardMiddleware`` enforces, shared with the
-/// connection-level ``CachedReads`` so both judge a request alike.
+/// The limits and content negotiation that ``RequestGuardMiddleware`` enforces.
 enum RequestRules {
     /// Far below NIO's own parser limits, so an oversized request gets a clear status rather
     /// than a dropped connection.

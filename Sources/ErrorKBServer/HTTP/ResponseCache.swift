@@ -2,8 +2,8 @@ import ErrorKBCore
 import Hummingbird
 import Synchronization
 
-/// Answers repeated GETs from memory, never stale: every request first asks the database's
-/// change monitor whether anyone committed since, and a change empties the cache. Only 200
+/// Answers repeated GETs from memory, never stale: every request first asks the knowledge
+/// base's change version whether anyone committed since, and a change empties the cache. Only 200
 /// answers of the knowledge-base routes are kept; the whole cache is dropped when it would pass
 /// its byte budget, which keeps memory bounded whatever URIs clients invent.
 final class ResponseCache: Sendable {
@@ -37,15 +37,15 @@ final class ResponseCache: Sendable {
     }
 
     static let byteBudget = 16 * 1024 * 1024
-    private let monitor: ChangeMonitor
+    private let changeVersion: @Sendable () throws -> Int64
     private let state = Mutex(State())
 
-    init(monitor: ChangeMonitor) {
-        self.monitor = monitor
+    init(knowledgeBase: some KnowledgeBaseReading) {
+        changeVersion = { try knowledgeBase.changeVersion() }
     }
 
     /// Whether answers for `path` (the target without its query) are kept: the knowledge-base
-    /// routes and the OpenAPI document. The router's middleware and the connection ask alike.
+    /// routes and the OpenAPI document.
     static func keepsAnswers(forPath path: some StringProtocol) -> Bool {
         path.hasPrefix("/v1/") || path == "/openapi.json"
     }
@@ -53,7 +53,7 @@ final class ResponseCache: Sendable {
     /// The cached answer for `key`, after dropping everything if the database changed, and
     /// the database version it was looked up at.
     func lookup(_ key: String) throws -> (entry: Entry?, version: Int64) {
-        let version = try monitor.version()
+        let version = try changeVersion()
         let entry = state.withLock { state -> Entry? in
             if state.version != version {
                 state = State(version: version)
@@ -103,7 +103,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         // a version that a newer commit has already replaced, and so is never served.
         let (cached, version) = try cache.lookup(key)
         if let cached {
-            metrics.recordCacheHit(.router)
+            metrics.recordCacheHit()
             return JSONResponse.respond(body: cached.body, headers: cached.headers, for: request)
         }
         var response = try await next(request, context)

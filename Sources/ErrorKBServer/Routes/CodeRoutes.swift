@@ -2,21 +2,21 @@ import ErrorKBCore
 import Hummingbird
 
 /// `/v1/codes`, `/v1/codes/{code}`, `/v1/codes/{code}/history` and `/v1/search`.
-struct CodeRoutes<Context: RequestContext>: Sendable {
-    let repository: any KnowledgeBaseRepository
+struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Sendable {
+    let knowledgeBase: Reading
 
     func register(on router: Router<Context>) {
-        router.get("/v1/codes", use: list)
-        router.get("/v1/codes/{code}", use: show)
-        router.get("/v1/codes/{code}/history", use: history)
-        router.get("/v1/search", use: search)
+        router.get(.codes, use: list)
+        router.get(.code, use: show)
+        router.get(.codeHistory, use: history)
+        router.get(.search, use: search)
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes"))
+        let query = try QueryReader(request, path: .codes)
         let filter = query.filter
-        let page = try await repository.codes(filter: filter, page: query.page)
-        let facets = try await repository.facets(filter: filter)
+        let page = try await knowledgeBase.codes(filter: filter, page: query.page)
+        let facets = try await knowledgeBase.facets(filter: filter)
         return try JSONResponse.make(
             CodeListResponse(items: page.items, next: page.next?.token, facets: facets), for: request,
             headers: NextLink.headers(for: request, next: page.next))
@@ -24,9 +24,9 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let code = try CodeParameter.read(context)
-        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes/{code}"))
+        let query = try QueryReader(request, path: .code)
         let vendor = query.string("vendor")
-        guard let entry = try await repository.code(code, vendor: vendor) else {
+        guard let entry = try await knowledgeBase.code(code, vendor: vendor) else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
         if let vendor, entry.variants.isEmpty {
@@ -37,22 +37,22 @@ struct CodeRoutes<Context: RequestContext>: Sendable {
 
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {
         let code = try CodeParameter.read(context)
-        let query = try QueryReader(request, route: APIRoutes.named("/v1/codes/{code}/history"))
-        guard try await repository.code(code, vendor: nil) != nil else {
+        let query = try QueryReader(request, path: .codeHistory)
+        guard try await knowledgeBase.code(code, vendor: nil) != nil else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
-        let page = try await repository.revisions(code: code, page: query.page)
+        let page = try await knowledgeBase.revisions(code: code, page: query.page)
         return try JSONResponse.make(
             RevisionListResponse(items: page.items.map(RevisionResponse.init), next: page.next?.token), for: request,
             headers: NextLink.headers(for: request, next: page.next))
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
-        let query = try QueryReader(request, route: APIRoutes.named("/v1/search"))
+        let query = try QueryReader(request, path: .search)
         var filter = query.filter
         let text = filter.text ?? ""
         filter.text = nil
-        let page = try await repository.search(text, filter: filter, page: query.page, highlight: SnippetHTML.markers)
+        let page = try await knowledgeBase.search(text, filter: filter, page: query.page, highlight: SnippetHTML.markers)
         let items = page.items.map { hit in
             var hit = hit
             hit.snippet = SnippetHTML.render(hit.snippet)

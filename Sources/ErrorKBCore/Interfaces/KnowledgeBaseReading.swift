@@ -1,0 +1,44 @@
+/// What may be read from a knowledge base: all the server needs, so a server holding one cannot
+/// write. The SQLite store implements it; nothing above it speaks SQL.
+///
+/// Reads answer `nil` for what does not exist.
+public protocol KnowledgeBaseReading: Sendable {
+    /// One code with all its variants, causes, fixes and provenance; `vendor` narrows the variants.
+    func code(_ code: String, vendor: String?) async throws -> CodeEntry?
+    /// Codes in code order, filtered, one page at a time.
+    func codes(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeSummary>
+    /// How many codes of the filtered listing fall in each class, vendor and kind.
+    func facets(filter: CodeFilter) async throws -> Facets
+    /// Variants matching `text`, best first, with highlighted snippets.
+    func search(_ text: String, filter: CodeFilter, page: PageRequest, highlight: Highlight) async throws -> Page<SearchHit>
+    /// One variant by id.
+    func variant(id: Int64) async throws -> Variant?
+    /// Every vendor with its counts, by slug.
+    func vendors() async throws -> [VendorSummary]
+    /// One vendor with its counts.
+    func vendor(_ slug: String) async throws -> VendorSummary?
+    /// Imported documents by file name, optionally of one vendor.
+    func documents(vendor: String?) async throws -> [SourceDocument]
+    /// One document by id.
+    func document(id: Int64) async throws -> SourceDocument?
+    /// One document by file name.
+    func document(named fileName: String) async throws -> SourceDocument?
+    /// Revisions, newest first, optionally only those touching `code`.
+    func revisions(code: String?, page: PageRequest) async throws -> Page<Revision>
+    /// One revision with its changes.
+    func revision(id: Int64) async throws -> Revision?
+    /// The whole knowledge base, sorted so that the same data always gives the same export.
+    func export() async throws -> KnowledgeBaseExport
+    /// True when nothing was ever written: no code, vendor or document, and no revision. A
+    /// knowledge base emptied on purpose (a revert, deletes) has revisions, and stays empty.
+    func hasNeverHeldAnything() async throws -> Bool
+    /// Which schema migrations the store has applied, and which it lacks.
+    func migrationStatus() throws -> MigrationStatus
+    /// Reads every table's B-tree and the search index once, throwing what storage says if any
+    /// part cannot be read: for health checks, which must fail when the data routes would.
+    func checkStorage() async throws
+    /// A number that differs from every earlier one returned whenever anyone, in any process,
+    /// changed the knowledge base in between (and now and then when nobody did): what a cache of
+    /// answers asks on every request, so it must cost next to nothing.
+    func changeVersion() throws -> Int64
+}
