@@ -11,7 +11,7 @@ extension KnowledgeBaseStore {
         """
 
     private static let documentSQL = """
-        SELECT d.id, d.file_name, ve.slug, d.title, d.sha256, d.line_count, d.imported_at,
+        SELECT \(DocumentRecord.columns),
                (SELECT count(*) FROM variant v WHERE v.document_id = d.id) AS variants
         FROM document d JOIN vendor ve ON ve.id = d.vendor_id
         """
@@ -40,7 +40,7 @@ extension KnowledgeBaseStore {
                 } else {
                     try Row.fetchAll(db.cachedStatement(sql: "\(Self.documentSQL) ORDER BY d.file_name"))
                 }
-            return rows.map(Self.sourceDocument)
+            return try rows.map(Self.sourceDocument)
         }
     }
 
@@ -58,15 +58,16 @@ extension KnowledgeBaseStore {
         }
     }
 
-    private static func vendorSummary(_ row: Row) -> VendorSummary {
+    private static func vendorSummary(_ row: Row) throws -> VendorSummary {
         VendorSummary(
-            vendor: Vendor(slug: row[0], name: row[1], kind: VendorKind(rawValue: row[2]) ?? .vendor),
-            documentCount: row[3], variantCount: row[4], codeCount: row[5])
+            vendor: try VendorRecord(row: row).vendor, documentCount: row["documents"], variantCount: row["variants"],
+            codeCount: row["codes"])
     }
 
-    private static func sourceDocument(_ row: Row) -> SourceDocument {
-        SourceDocument(
-            id: row[0], fileName: row[1], vendor: row[2], title: row[3], sha256: row[4], lineCount: row[5],
-            importedAt: row[6], variantCount: row[7])
+    private static func sourceDocument(_ row: Row) throws -> SourceDocument {
+        let document = try DocumentRecord(row: row)
+        return SourceDocument(
+            id: document.id, fileName: document.fileName, vendor: document.vendor, title: document.title,
+            sha256: document.sha256, lineCount: document.lineCount, importedAt: document.importedAt, variantCount: row["variants"])
     }
 }

@@ -72,15 +72,13 @@ extension KnowledgeBaseStore {
 
     public func deleteCode(_ code: String, actor: String) async throws {
         try await write(actor: actor, action: "code.delete") { db, recorder in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind FROM code WHERE code = ?", arguments: [code]) else {
-                throw KnowledgeBaseError.unknownCode(code)
-            }
-            let codeID: Int64 = row[0]
-            for id in try Int64.fetchAll(db, sql: "SELECT id FROM variant WHERE code_id = ?", arguments: [codeID]) {
+            guard let record = try CodeRecord.fetchOne(db, sql: "SELECT id, code, kind, http_class FROM code WHERE code = ?", arguments: [code])
+            else { throw KnowledgeBaseError.unknownCode(code) }
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM variant WHERE code_id = ?", arguments: [record.id]) {
                 try Self.deleteVariant(db, id: id, recorder: recorder)
             }
-            try db.execute(sql: "DELETE FROM code WHERE id = ?", arguments: [codeID])
-            let snapshot = CodeSnapshot(code: code, kind: CodeKind(rawValue: row[1]) ?? .other)
+            try db.execute(sql: "DELETE FROM code WHERE id = ?", arguments: [record.id])
+            let snapshot = CodeSnapshot(code: code, kind: record.kind)
             try recorder.record(.code, key: code, code: code, before: snapshot, after: nil)
             return ((), "delete code \(code)")
         }

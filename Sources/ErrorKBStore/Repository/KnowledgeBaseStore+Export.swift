@@ -4,18 +4,17 @@ import GRDB
 extension KnowledgeBaseStore {
     public func export() async throws -> KnowledgeBaseExport {
         try await database.read { db in
-            let vendors = try Row.fetchAll(db, sql: "SELECT slug, name, kind FROM vendor ORDER BY slug").map {
-                Vendor(slug: $0[0], name: $0[1], kind: VendorKind(rawValue: $0[2]) ?? .vendor)
-            }
-            let documents = try Row.fetchAll(
+            let vendors = try VendorRecord.fetchAll(db, sql: "SELECT slug, name, kind FROM vendor ORDER BY slug").map(\.vendor)
+            let documents = try DocumentRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT d.file_name, ve.slug, d.title, d.sha256, d.line_count, d.imported_at
+                    SELECT \(DocumentRecord.columns)
                     FROM document d JOIN vendor ve ON ve.id = d.vendor_id ORDER BY d.file_name
                     """
             ).map {
                 KnowledgeBaseExport.Document(
-                    fileName: $0[0], vendor: $0[1], title: $0[2], sha256: $0[3], lineCount: $0[4], importedAt: $0[5])
+                    fileName: $0.fileName, vendor: $0.vendor, title: $0.title, sha256: $0.sha256, lineCount: $0.lineCount,
+                    importedAt: $0.importedAt)
             }
             var items: [Int64: (causes: [String], fixes: [String])] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT variant_id, list, text FROM variant_item ORDER BY variant_id, list, position") {
@@ -25,29 +24,25 @@ extension KnowledgeBaseStore {
                     items[id, default: ([], [])].fixes.append(row[2])
                 }
             }
-            var variantsByCode: [Int64: [KnowledgeBaseExport.Variant]] = [:]
-            let variantRows = try Row.fetchAll(
+            var variantsByCode: [String: [KnowledgeBaseExport.Variant]] = [:]
+            let variants = try VariantRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT v.id, v.code_id, ve.slug, d.file_name, v.section, v.occurrence, v.position, v.title,
-                           v.description, v.http_status, v.line_start, v.line_end, v.edited
-                    FROM variant v JOIN vendor ve ON ve.id = v.vendor_id LEFT JOIN document d ON d.id = v.document_id
+                    SELECT \(VariantRecord.columns)
+                    FROM variant v JOIN code c ON c.id = v.code_id JOIN vendor ve ON ve.id = v.vendor_id
+                    LEFT JOIN document d ON d.id = v.document_id
                     ORDER BY v.code_id, ve.slug, d.file_name NULLS FIRST, v.position, ifnull(v.section, ''), v.occurrence
                     """)
-            for row in variantRows {
-                let id: Int64 = row[0]
-                let start: Int? = row[10]
-                let end: Int? = row[11]
-                variantsByCode[row[1], default: []].append(
+            for v in variants {
+                variantsByCode[v.code, default: []].append(
                     KnowledgeBaseExport.Variant(
-                        vendor: row[2], document: row[3], section: row[4], occurrence: row[5], position: row[6],
-                        title: row[7], description: row[8], httpStatus: row[9], causes: items[id]?.causes ?? [],
-                        fixes: items[id]?.fixes ?? [], line: start, lineEnd: start == end ? nil : end, edited: row[12]))
+                        vendor: v.vendor, document: v.document, section: v.section, occurrence: v.occurrence,
+                        position: v.position, title: v.title, description: v.description, httpStatus: v.httpStatus,
+                        causes: items[v.id]?.causes ?? [], fixes: items[v.id]?.fixes ?? [], line: v.lineStart,
+                        lineEnd: v.lineStart == v.lineEnd ? nil : v.lineEnd, edited: v.edited))
             }
-            let codes = try Row.fetchAll(db, sql: "SELECT id, code, kind, http_class FROM code ORDER BY code").map { row in
-                KnowledgeBaseExport.Code(
-                    code: row[1], kind: CodeKind(rawValue: row[2]) ?? .other, class: row[3],
-                    variants: variantsByCode[row[0]] ?? [])
+            let codes = try CodeRecord.fetchAll(db, sql: "SELECT id, code, kind, http_class FROM code ORDER BY code").map { code in
+                KnowledgeBaseExport.Code(code: code.code, kind: code.kind, class: code.httpClass, variants: variantsByCode[code.code] ?? [])
             }
             return KnowledgeBaseExport(vendors: vendors, documents: documents, codes: codes)
         }

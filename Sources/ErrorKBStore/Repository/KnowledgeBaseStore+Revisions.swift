@@ -39,22 +39,15 @@ extension KnowledgeBaseStore {
     }
 
     static func fetchRevision(_ db: Database, id: Int64) throws -> Revision? {
-        guard let row = try Row.fetchOne(
+        guard let revision = try RevisionRecord.fetchOne(
             db.cachedStatement(sql: "SELECT id, created_at, actor, action, summary, reverts FROM revision WHERE id = ?"),
             arguments: [id])
         else { return nil }
-        let changes = try Row.fetchAll(
+        let changes = try RevisionChangeRecord.fetchAll(
             db.cachedStatement(
                 sql: "SELECT entity, entity_key, code, before, after FROM revision_change WHERE revision_id = ? ORDER BY id"),
-            arguments: [id]
-        ).map { change in
-            RevisionChange(
-                entity: RevisionChange.Entity(rawValue: change[0]) ?? .variant, key: change[1], code: change[2],
-                before: change[3], after: change[4])
-        }
-        return Revision(
-            id: row[0], createdAt: row[1], actor: row[2], action: row[3], summary: row[4], reverts: row[5],
-            changes: changes)
+            arguments: [id])
+        return revision.revision(changes: changes.map(\.change))
     }
 
     public func revert(revision id: Int64, actor: String) async throws -> Revision {
@@ -154,8 +147,8 @@ private struct RevisionUndo {
     private func undoCode(_ change: RevisionChange) throws {
         let before = try decode(CodeSnapshot.self, change.before)
         let after = try decode(CodeSnapshot.self, change.after)
-        let current = try Row.fetchOne(db, sql: "SELECT code, kind FROM code WHERE code = ?", arguments: [change.key])
-            .map { CodeSnapshot(code: $0[0], kind: CodeKind(rawValue: $0[1]) ?? .other) }
+        let current = try CodeRecord.fetchOne(db, sql: "SELECT id, code, kind, http_class FROM code WHERE code = ?", arguments: [change.key])
+            .map { CodeSnapshot(code: $0.code, kind: $0.kind) }
         try requireUnchanged(current, after, change)
         if let before, current == nil {
             try db.execute(sql: "INSERT INTO code (code, kind) VALUES (?, ?)", arguments: [before.code, before.kind.rawValue])

@@ -11,8 +11,8 @@ enum VariantStore {
     }
 
     static func vendor(_ db: Database, slug: String) throws -> Vendor? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT slug, name, kind FROM vendor WHERE slug = ?"), arguments: [slug])
-            .map { Vendor(slug: $0[0], name: $0[1], kind: VendorKind(rawValue: $0[2]) ?? .vendor) }
+        try VendorRecord.fetchOne(db.cachedStatement(sql: "SELECT slug, name, kind FROM vendor WHERE slug = ?"), arguments: [slug])?
+            .vendor
     }
 
     static func codeID(_ db: Database, code: String) throws -> Int64? {
@@ -28,16 +28,17 @@ enum VariantStore {
 
     /// A document's row and state, by file name.
     static func document(_ db: Database, fileName: String) throws -> (id: Int64, snapshot: DocumentSnapshot)? {
-        try Row.fetchOne(
+        try DocumentRecord.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT d.id, ve.slug, d.title, d.sha256, d.line_count, d.imported_at
+                    SELECT \(DocumentRecord.columns)
                     FROM document d JOIN vendor ve ON ve.id = d.vendor_id WHERE d.file_name = ?
                     """),
             arguments: [fileName]
-        ).map { row in
-            (row[0], DocumentSnapshot(
-                fileName: fileName, vendor: row[1], title: row[2], sha256: row[3], lineCount: row[4], importedAt: row[5]))
+        ).map { document in
+            (document.id, DocumentSnapshot(
+                fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,
+                lineCount: document.lineCount, importedAt: document.importedAt))
         }
     }
 
@@ -86,20 +87,16 @@ enum VariantStore {
     }
 
     static func snapshot(_ db: Database, variantID: Int64) throws -> VariantSnapshot? {
-        guard let row = try Row.fetchOne(
+        guard let record = try VariantRecord.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT v.id, c.code, ve.slug, d.file_name, v.section, v.occurrence, v.position, v.title,
-                           v.description, v.http_status, v.line_start, v.line_end, v.edited
+                    SELECT \(VariantRecord.columns)
                     FROM variant v JOIN code c ON c.id = v.code_id JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id WHERE v.id = ?
                     """),
             arguments: [variantID])
         else { return nil }
-        var snapshot = VariantSnapshot(
-            id: row[0], code: row[1], vendor: row[2], document: row[3], section: row[4], occurrence: row[5],
-            position: row[6], title: row[7], description: row[8], httpStatus: row[9], causes: [], fixes: [],
-            lineStart: row[10], lineEnd: row[11], edited: row[12])
+        var snapshot = record.snapshot()
         // A cursor reuses one row: a variant may have 10,000 items, and a row object each was
         // a fifth of an edit's time.
         let items = try Row.fetchCursor(
