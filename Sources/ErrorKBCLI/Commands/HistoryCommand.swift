@@ -17,18 +17,26 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON, with each change's state before and after.") var json = false
 
     func run() async throws {
-        let page = try await global.openForReading().revisions(code: code, page: PageRequest(limit: limit))
-        // A code with no revision was never in this knowledge base (creating one is a revision,
-        // and deleting one leaves its history): say so, with the not-found exit code.
-        if let code, page.items.isEmpty { throw KnowledgeBaseError.unknownCode(code) }
-        if json { return try JSONOutput.print(page.items) }
+        let revisions = try await Self.revisions(in: global.openForReading(), code: code, limit: limit)
+        if json { return try JSONOutput.print(revisions) }
         let terminal = Terminal.current
-        for revision in page.items {
+        for revision in revisions {
             let entities = revision.changes.map { "\($0.entity.rawValue) \($0.key)" }
             let touched = entities.count > 4 ? entities.prefix(3).joined(separator: ", ") + ", … (\(entities.count) changes)" : entities.joined(separator: ", ")
             print("\(terminal.bold("#\(revision.id)"))  \(revision.createdAt)  \(revision.actor)  \(revision.action)")
             print(terminal.wrap(revision.summary + terminal.dim("  [\(touched)]"), indent: 4))
         }
+    }
+}
+
+extension HistoryCommand {
+    /// The newest `limit` revisions, of one code if given. A code with no revision was never in
+    /// this knowledge base (creating one is a revision, and deleting one leaves its history):
+    /// that is refused as unknown, with the not-found exit code.
+    static func revisions(in knowledgeBase: some KnowledgeBaseReading, code: String?, limit: Int) async throws -> [Revision] {
+        let page = try await knowledgeBase.revisions(code: code, page: PageRequest(limit: limit))
+        if let code, page.items.isEmpty { throw KnowledgeBaseError.unknownCode(code) }
+        return page.items
     }
 }
 

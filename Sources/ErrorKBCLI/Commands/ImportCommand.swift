@@ -1,6 +1,7 @@
 import ArgumentParser
 import ErrorKBCore
 import ErrorKBImport
+import ErrorKBStore
 import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
@@ -59,14 +60,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let repository = try global.openRepository()
+        let store = try global.openRepository()
         if format == .json {
-            let export = try ExportFile.read(files[0])
-            try await repository.restore(export, actor: global.resolvedActor)
+            let export = try await Self.restore(files[0], into: store, actor: global.resolvedActor)
             print("restored \(export.codes.count) codes, \(export.codes.reduce(0) { $0 + $1.variants.count }) variants")
             return
         }
-        let reports = try await DocumentImporter(knowledgeBase: repository).importFiles(
+        let reports = try await DocumentImporter(knowledgeBase: store).importFiles(
             files, vendor: vendor, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
             actor: global.resolvedActor)
         if json {
@@ -76,12 +76,24 @@ struct ImportCommand: AsyncParsableCommand {
         }
         // Merging is not done here: it rewrites the whole index, which for a small import
         // into a large knowledge base costs far more than the import.
-        guard !dryRun else { return }
-        let segments = try await repository.searchIndexSegments()
-        if segments > Self.segmentsWorthMerging {
-            FileHandle.standardError.write(Data(
-                "the search index has \(segments) segments; `errorkb optimize` merges them and makes searches faster\n".utf8))
-        }
+        guard !dryRun, let segments = try await Self.crowdedSearchIndex(in: store) else { return }
+        FileHandle.standardError.write(Data(
+            "the search index has \(segments) segments; `errorkb optimize` merges them and makes searches faster\n".utf8))
+    }
+
+    /// Restores an `errorkb export` file into an empty knowledge base; returns what it held.
+    static func restore(_ file: String, into knowledgeBase: some KnowledgeBaseCuration, actor: String) async throws
+        -> KnowledgeBaseExport
+    {
+        let export = try ExportFile.read(file)
+        try await knowledgeBase.restore(export, actor: actor)
+        return export
+    }
+
+    /// How many segments the search index has, when they are enough to slow searches down.
+    static func crowdedSearchIndex(in store: KnowledgeBaseStore) async throws -> Int? {
+        let segments = try await store.searchIndexSegments()
+        return segments > segmentsWorthMerging ? segments : nil
     }
 
     /// Above this many segments searches are measurably slower (BENCHMARKS.md: 8 against 1

@@ -17,12 +17,17 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let repository = try global.openRepository()
-        guard try await repository.hasNeverHeldAnything() else {
+        guard let reports = try await Self.seed(global.openRepository(), actor: global.resolvedActor) else {
             print("\(global.databasePath) holds data or has a history; nothing imported")
             return
         }
-        let reports = try await DocumentImporter(knowledgeBase: repository).importBundledSeeds(actor: global.resolvedActor)
         for report in reports { print(report.summary) }
+    }
+
+    /// Fills a knowledge base that never held anything from the bundled seeds; nil, and nothing
+    /// written, for one that holds data or has a history.
+    static func seed(_ knowledgeBase: some KnowledgeBaseCuration, actor: String) async throws -> [ImportReport]? {
+        guard try await knowledgeBase.hasNeverHeldAnything() else { return nil }
+        return try await DocumentImporter(knowledgeBase: knowledgeBase).importBundledSeeds(actor: actor)
     }
 }

@@ -48,15 +48,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let repository = try global.openForReading()
-        var items: [CodeSummary] = []
-        var cursor: Cursor?
-        repeat {
-            let page = try await repository.codes(
-                filter: filters.filter, page: PageRequest(limit: min(limit - items.count, PageRequest.maximumLimit), cursor: cursor))
-            items += page.items
-            cursor = page.next
-        } while cursor != nil && items.count < limit
+        let items = try await Self.codes(in: global.openForReading(), filter: filters.filter, limit: limit)
         if json {
             try JSONOutput.print(items)
             return
@@ -68,5 +60,18 @@ struct ListCommand: AsyncParsableCommand {
             let title = item.titles.first ?? ""
             print("\(terminal.bold(padded))  \(item.kind.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))  \(item.variantCount) variants  \(terminal.dim(item.vendors.joined(separator: ",")))  \(title)")
         }
+    }
+
+    /// Up to `limit` codes of the filtered listing, in code order, over as many pages as that takes.
+    static func codes(in knowledgeBase: some KnowledgeBaseReading, filter: CodeFilter, limit: Int) async throws -> [CodeSummary] {
+        var items: [CodeSummary] = []
+        var cursor: Cursor?
+        repeat {
+            let page = try await knowledgeBase.codes(
+                filter: filter, page: PageRequest(limit: min(limit - items.count, PageRequest.maximumLimit), cursor: cursor))
+            items += page.items
+            cursor = page.next
+        } while cursor != nil && items.count < limit
+        return items
     }
 }

@@ -24,7 +24,7 @@ struct VariantSelection: ParsableArguments {
         }
     }
 
-    func resolve(code: String, in repository: any KnowledgeBaseCuration) async throws -> Variant {
+    func resolve(code: String, in repository: some KnowledgeBaseReading) async throws -> Variant {
         if let id {
             guard let variant = try await repository.variant(id: id) else { throw KnowledgeBaseError.unknownVariant(id) }
             guard variant.code == code else {

@@ -43,22 +43,31 @@ struct FixCommand: AsyncParsableCommand {
         subcommands: [ItemAdd<FixList>.self, ItemSet<FixList>.self, ItemMove<FixList>.self, ItemRemove<FixList>.self])
 }
 
-/// Applies one change to one list of the chosen variant, as one revision.
+/// Applies one change to one list of the chosen variant, as one revision, and prints the list.
 private func editItems<List: ItemList>(
     _ list: List.Type, code: String, selection: VariantSelection, global: GlobalOptions, action: String,
     _ change: @escaping @Sendable (inout [String]) throws -> Void
 ) async throws {
-    let repository = try global.openRepository()
-    let variant = try await selection.resolve(code: code, in: repository)
+    let updated = try await editItems(
+        list, code: code, selection: selection, in: global.openRepository(), actor: global.resolvedActor, action: action, change)
+    let items = List.list.items(of: updated)
+    print("\(List.plural) of \(updated.code) (\(updated.vendor)\(updated.document.map { ", \($0)" } ?? "")):")
+    for (index, item) in items.enumerated() { print("  \(index + 1). \(item)") }
+}
+
+/// The work of every item command: one change to one list of the chosen variant, as one
+/// revision named `List.name`.`action`. Returns the variant as written.
+func editItems<List: ItemList>(
+    _ list: List.Type, code: String, selection: VariantSelection, in knowledgeBase: some KnowledgeBaseCuration, actor: String,
+    action: String, _ change: @escaping @Sendable (inout [String]) throws -> Void
+) async throws -> Variant {
+    let variant = try await selection.resolve(code: code, in: knowledgeBase)
     let list = List.list
-    let updated = try await repository.editVariant(id: variant.id, actor: global.resolvedActor, action: "\(List.name).\(action)") {
+    return try await knowledgeBase.editVariant(id: variant.id, actor: actor, action: "\(List.name).\(action)") {
         var items = list.items(of: $0)
         try change(&items)
         list.set(items, in: &$0)
     }
-    let items = list.items(of: updated)
-    print("\(List.plural) of \(updated.code) (\(updated.vendor)\(updated.document.map { ", \($0)" } ?? "")):")
-    for (index, item) in items.enumerated() { print("  \(index + 1). \(item)") }
 }
 
 /// A 1-based position in a list, checked against it.

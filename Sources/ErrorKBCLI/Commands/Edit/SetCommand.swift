@@ -44,19 +44,42 @@ struct SetCommand: AsyncParsableCommand {
                 throw KnowledgeBaseError.invalid(field: field, reason: "must not be empty")
             }
         }
-        let repository = try global.openRepository()
-        let variant = try await selection.resolve(code: code, in: repository)
-        let (title, noTitle, description, status, noStatus, newSection, noSection) =
-            (self.title, self.noTitle, self.description, self.status, self.noStatus, self.newSection, self.noSection)
-        let updated = try await repository.editVariant(id: variant.id, actor: global.resolvedActor, action: "variant.update") { content in
+        let changes = FieldChanges(
+            title: title, noTitle: noTitle, description: description, status: status, noStatus: noStatus, section: newSection,
+            noSection: noSection)
+        let updated = try await Self.apply(
+            changes, code: code, selection: selection, in: global.openRepository(), actor: global.resolvedActor)
+        CodeEntryPrinter(terminal: .current).print(variant: updated)
+    }
+
+    /// What `set` changes: a field given replaces it, a `no` flag removes it.
+    struct FieldChanges: Sendable {
+        var title: String?
+        var noTitle = false
+        var description: String?
+        var status: Int?
+        var noStatus = false
+        var section: String?
+        var noSection = false
+
+        func apply(to content: inout VariantContent) {
             if let title { content.title = title }
             if noTitle { content.title = nil }
             if let description { content.description = description }
             if let status { content.httpStatus = status }
             if noStatus { content.httpStatus = nil }
-            if let newSection { content.section = newSection }
+            if let section { content.section = section }
             if noSection { content.section = nil }
         }
-        CodeEntryPrinter(terminal: .current).print(variant: updated)
+    }
+
+    /// The work of `set`: the changes to the chosen variant, as one revision. Returns the
+    /// variant as written.
+    static func apply(
+        _ changes: FieldChanges, code: String, selection: VariantSelection, in knowledgeBase: some KnowledgeBaseCuration,
+        actor: String
+    ) async throws -> Variant {
+        let variant = try await selection.resolve(code: code, in: knowledgeBase)
+        return try await knowledgeBase.editVariant(id: variant.id, actor: actor, action: "variant.update") { changes.apply(to: &$0) }
     }
 }

@@ -1,0 +1,44 @@
+import ErrorKBCore
+import ErrorKBTestSupport
+import Foundation
+import Testing
+
+@testable import ErrorKBStore
+
+/// The store is the file's one owner: what it opens it closes, with the log copied back.
+@Suite("Storage: one store opens and closes the file")
+struct StoreLifecycleTests {
+    @Test("closing waits for the checkpoints and leaves the file whole, without a log; later calls fail")
+    func closeLeavesNoLog() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        let (store, path) = (kb.repository, kb.path)
+        // Past the checkpoint threshold, so a background checkpoint is asked for.
+        for index in 0..<200 { try await store.createCode("e\(index)", kind: .other, actor: "test") }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        _ = try store.changeVersion()
+        try store.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        await #expect(throws: (any Error).self) { try await store.code("404", vendor: nil) }
+        #expect(throws: KnowledgeBaseError.self) { try store.changeVersion() }
+        try store.close()  // a second close does nothing more
+
+        let reopened = try KnowledgeBaseStore.openReadOnly(at: path)
+        defer { try? reopened.close() }
+        #expect(try await reopened.code("e199", vendor: nil) != nil)
+        #expect(try await reopened.code("404", vendor: nil)?.variants.count == 5)
+    }
+
+    @Test("a reading store's change version moves when another store commits, and only then")
+    func changeVersionSeesOtherStores() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        let reader = try KnowledgeBaseStore.openReadOnly(at: kb.path)
+        defer { try? reader.close() }
+        let first = try reader.changeVersion()
+        #expect(try reader.changeVersion() == first)
+        try await kb.repository.createCode("e1", kind: .other, actor: "test")
+        let second = try reader.changeVersion()
+        #expect(second != first)
+        #expect(try reader.changeVersion() == second)
+        #expect(reader.isReadOnly && !kb.repository.isReadOnly)
+    }
+}
