@@ -27,6 +27,7 @@ enum StorageBenchmark {
         // As a curator would after a bulk load (errorkb import suggests it).
         let start = ContinuousClock.now
         let merged = try await repository.optimizeSearchIndex()
+        try repository.close()
         return ImportResult(
             seconds: seconds, rate: Double(variants) / seconds, mergeSeconds: (ContinuousClock.now - start).seconds,
             segmentsBefore: merged.segmentsBefore)

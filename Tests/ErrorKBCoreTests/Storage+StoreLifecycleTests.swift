@@ -28,6 +28,23 @@ struct StoreLifecycleTests {
         #expect(try await reopened.code("404", vendor: nil)?.variants.count == 5)
     }
 
+    @Test("a store released without close still copies the log back and removes it")
+    func releaseLeavesNoLog() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("kb.sqlite")
+        try await Self.writeAndRelease(at: path)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let reopened = try KnowledgeBaseStore.openReadOnly(at: path)
+        defer { try? reopened.close() }
+        #expect(try await reopened.code("e49", vendor: nil) != nil)
+    }
+
+    private static func writeAndRelease(at path: String) async throws {
+        let store = try KnowledgeBaseStore.open(at: path)
+        for index in 0..<50 { try await store.createCode("e\(index)", kind: .other, actor: "test") }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
     @Test("a reading store's change version moves when another store commits, and only then")
     func changeVersionSeesOtherStores() async throws {
         let kb = try await TestKnowledgeBase.seeded()

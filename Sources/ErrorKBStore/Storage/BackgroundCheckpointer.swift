@@ -43,6 +43,10 @@ final class BackgroundCheckpointer: Sendable {
     }
 
     deinit {
+        // Released without ``close()`` (a store dropped, not closed): nothing is queued any more,
+        // since every queued checkpoint holds a reference to self, so the same last copy runs
+        // here. Without it the log outlived the store whenever this connection closed last.
+        checkpoint()
         closeConnection()
     }
 
