@@ -36,12 +36,24 @@ struct StoreLifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         let reopened = try KnowledgeBaseStore.openReadOnly(at: path)
         defer { try? reopened.close() }
-        #expect(try await reopened.code("e49", vendor: nil) != nil)
+        #expect(try await reopened.code("e4999", vendor: nil) != nil)
     }
 
+    /// An import past the checkpoint threshold, then the search index merged, as a bulk load
+    /// does, by a store that is dropped rather than closed.
     private static func writeAndRelease(at path: String) async throws {
         let store = try KnowledgeBaseStore.open(at: path)
-        for index in 0..<50 { try await store.createCode("e\(index)", kind: .other, actor: "test") }
+        let entries = (0..<5_000).map { index in
+            ImportedEntry(
+                code: "e\(index)", kind: .other,
+                content: VariantContent(title: "Error \(index)", description: "Something \(index) went wrong upstream."),
+                lines: LineRange(start: index + 1, end: index + 1))
+        }
+        let document = DocumentImport(
+            fileName: "big.md", vendor: Vendor(slug: "acme", name: "Acme", kind: .vendor), title: nil,
+            sha256: String(repeating: "0", count: 64), lineCount: 5_000, entries: entries)
+        _ = try await store.importDocuments([document], options: ImportOptions(), actor: "test")
+        _ = try await store.optimizeSearchIndex()
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
