@@ -13,7 +13,7 @@ struct OpenAPITests {
     @Test("every route the router has is in /openapi.json, and nothing else is")
     func everyRouteIsDescribed() async throws {
         let kb = try await TestKnowledgeBase.seeded()
-        let router = buildRouter(knowledgeBase: kb.repository, options: ServerOptions(databasePath: kb.path), registry: PrometheusCollectorRegistry())
+        let router = buildRouter(knowledgeBase: kb.repository, stages: RouterStage.stages(for: ServerOptions(databasePath: kb.path)), registry: PrometheusCollectorRegistry())
         let routed = Set(router.routes.filter { $0.method == .get }.map { "\($0.path)" })
         let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")

@@ -11,33 +11,32 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     var logger = logger ?? Logger(label: "errorkb-server")
     logger.logLevel = options.logLevel
     let store = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
-    let router = buildRouter(knowledgeBase: store, options: options, registry: PrometheusCollectorRegistry())
+    let registry = PrometheusCollectorRegistry()
+    let metrics = RequestMetrics(registry: registry)
+    let cache = ResponseCache(knowledgeBase: store)
+    let stages = RouterStage.stages(for: options)
+    let router = buildRouter(knowledgeBase: store, stages: stages, registry: registry, metrics: metrics, cache: cache)
+    let serverName = "errorkb"
+    let reads = CachedReads(cache: cache, stages: stages, metrics: metrics, logger: logger, serverName: serverName)
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
     var app = Application(
         router: router,
-        server: .framedHTTP1(configuration: http1),
-        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "errorkb"),
+        server: .http1(configuration: http1, reads: reads),
+        configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: serverName),
         logger: logger)
     app.addServices(StoreClosing(store: store))
     return app
 }
 
-/// The routes and middleware over a knowledge base the server can only read. HEAD is answered
-/// for every GET route. Every answer passes every middleware: a cached one is made by the
-/// cache middleware, innermost, after the log line, the metrics, CORS and the guard.
+/// The routes and their middleware (``RouterStage``) over a knowledge base the server can only
+/// read. HEAD is answered for every GET route.
 func buildRouter(
-    knowledgeBase: some KnowledgeBaseReading, options: ServerOptions, registry: PrometheusCollectorRegistry
+    knowledgeBase: some KnowledgeBaseReading, stages: [RouterStage], registry: PrometheusCollectorRegistry,
+    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil
 ) -> Router<BasicRequestContext> {
-    let metrics = RequestMetrics(registry: registry)
+    let metrics = metrics ?? RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-    if options.cors {
-        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .ifNoneMatch], allowMethods: [.get, .head]))
-    }
-    router.add(middleware: ProblemMiddleware())
-    router.add(middleware: RequestGuardMiddleware())
-    router.add(middleware: ResponseCacheMiddleware(cache: ResponseCache(knowledgeBase: knowledgeBase), metrics: metrics))
+    for stage in stages { stage.add(to: router, metrics: metrics, cache: cache) }
     CodeRoutes(knowledgeBase: knowledgeBase).register(on: router)
     CatalogueRoutes(knowledgeBase: knowledgeBase).register(on: router)
     OperationsRoutes(knowledgeBase: knowledgeBase, registry: registry).register(on: router)

@@ -30,8 +30,8 @@ enum JSONResponse {
         return Response(status: answer.status, headers: answer.headers, body: answer.body.map { .init(byteBuffer: $0) } ?? .init())
     }
 
-    /// What ``respond(body:headers:for:)`` answers, in HTTP's own types. `body` is nil when none
-    /// is sent.
+    /// What ``respond(body:headers:for:)`` answers, in HTTP's own types, so the connection-level
+    /// ``CachedAnswerHandler`` answers exactly as the router does. `body` is nil when none is sent.
     static func conditionalAnswer(
         body: ByteBuffer, headers: HTTPFields, method: HTTPRequest.Method, ifNoneMatch: String?
     ) -> (status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer?) {

@@ -6,8 +6,16 @@ import Synchronization
 
 /// Counts requests by route, method and status and times them, through swift-metrics into the
 /// application's own Prometheus registry (no process-wide bootstrap, so every app and test has
-/// its own figures).
+/// its own figures). One instance serves the router's middleware and the connection-level
+/// ``CachedAnswerHandler``, so a request is counted once whichever answers it.
 final class RequestMetrics: Sendable {
+    /// Where a cached answer was served from: the connection handler, or the router (a request
+    /// that had to wait behind another on its connection, or one the handler leaves alone).
+    enum CacheLayer: String, Sendable {
+        case connection
+        case router
+    }
+
     private struct Key: Hashable {
         var route: String
         var method: HTTPRequest.Method
@@ -23,7 +31,7 @@ final class RequestMetrics: Sendable {
     /// Made once per route, method and status: looking them up in the registry on every
     /// request costs more than the request.
     private let handles = Mutex<[Key: Handles]>([:])
-    private let cacheHits: Metrics.Counter
+    private let cacheHits: [CacheLayer: Metrics.Counter]
 
     init(registry: PrometheusCollectorRegistry) {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -33,7 +41,10 @@ final class RequestMetrics: Sendable {
             .milliseconds(250), .milliseconds(1000),
         ]
         self.factory = factory
-        self.cacheHits = Metrics.Counter(label: "errorkb_response_cache_hits_total", factory: factory)
+        self.cacheHits = [CacheLayer.connection, .router].reduce(into: [:]) { hits, layer in
+            hits[layer] = Metrics.Counter(
+                label: "errorkb_response_cache_hits_total", dimensions: [("layer", layer.rawValue)], factory: factory)
+        }
     }
 
     func record(route: String, method: HTTPRequest.Method, status: Int, nanoseconds: UInt64) {
@@ -51,8 +62,8 @@ final class RequestMetrics: Sendable {
         metrics.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
-    func recordCacheHit() {
-        cacheHits.increment()
+    func recordCacheHit(_ layer: CacheLayer) {
+        cacheHits[layer]?.increment()
     }
 
     /// Now, in the clock the durations are measured with.

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 
-/// The limits and content negotiation that ``RequestGuardMiddleware`` enforces.
+/// The limits and content negotiation that ``RequestGuardMiddleware`` enforces, shared with the
+/// connection-level ``CachedReads`` so both judge a request alike.
 enum RequestRules {
     /// Far below NIO's own parser limits, so an oversized request gets a clear status rather
     /// than a dropped connection.

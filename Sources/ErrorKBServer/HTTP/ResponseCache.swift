@@ -45,7 +45,7 @@ final class ResponseCache: Sendable {
     }
 
     /// Whether answers for `path` (the target without its query) are kept: the knowledge-base
-    /// routes and the OpenAPI document.
+    /// routes and the OpenAPI document. The router's middleware and the connection ask alike.
     static func keepsAnswers(forPath path: some StringProtocol) -> Bool {
         path.hasPrefix("/v1/") || path == "/openapi.json"
     }
@@ -103,7 +103,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         // a version that a newer commit has already replaced, and so is never served.
         let (cached, version) = try cache.lookup(key)
         if let cached {
-            metrics.recordCacheHit()
+            metrics.recordCacheHit(.router)
             return JSONResponse.respond(body: cached.body, headers: cached.headers, for: request)
         }
         var response = try await next(request, context)

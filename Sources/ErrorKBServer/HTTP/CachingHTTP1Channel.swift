@@ -8,14 +8,14 @@ import NIOHTTPTypesHTTP1
 
 /// Hummingbird's HTTP/1.1 channel (`HTTP1Channel`, same handlers, same settings) with the
 /// ``HTTP1FramingRules`` between NIO's codec and Hummingbird's, where the HTTP version is still
-/// known. Hummingbird's own extension point for extra handlers puts them after its codec,
-/// where the version is gone. Every request then goes to the router: there is one path for an
-/// answer, cached or not (see ARCHITECTURE.md).
-struct FramedHTTP1Channel: HTTPChannelHandler {
+/// known, and the ``CachedAnswerHandler`` after its connection-state handler. Hummingbird's own extension point for extra handlers puts
+/// them after its codec and before that handler, where neither could work.
+struct CachingHTTP1Channel: HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
     let responder: Responder
     let configuration: HTTP1Channel.Configuration
+    let reads: CachedReads?
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -31,6 +31,7 @@ struct FramedHTTP1Channel: HTTPChannelHandler {
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandlers(configuration.additionalChannelHandlers())
             try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: configuration.idleTimeout.map { .init($0) }, logger: logger))
+            if let reads { try pipeline.addHandler(CachedAnswerHandler(reads: reads)) }
             return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
@@ -41,8 +42,9 @@ struct FramedHTTP1Channel: HTTPChannelHandler {
 }
 
 extension HTTPServerBuilder {
-    /// HTTP/1.1 with the framing rules (``FramedHTTP1Channel``).
-    static func framedHTTP1(configuration: HTTP1Channel.Configuration) -> HTTPServerBuilder {
-        .init { responder in FramedHTTP1Channel(responder: responder, configuration: configuration) }
+    /// HTTP/1.1 with the framing rules, whose cached reads (if given) are answered on the
+    /// connection (``CachingHTTP1Channel``).
+    static func http1(configuration: HTTP1Channel.Configuration, reads: CachedReads?) -> HTTPServerBuilder {
+        .init { responder in CachingHTTP1Channel(responder: responder, configuration: configuration, reads: reads) }
     }
 }
