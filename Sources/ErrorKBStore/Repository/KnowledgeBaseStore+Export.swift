@@ -25,10 +25,10 @@ extension KnowledgeBaseStore {
                 }
             }
             var variantsByCode: [String: [KnowledgeBaseExport.Variant]] = [:]
-            let variants = try VariantRecord.fetchAll(
+            let variants = try VariantSnapshot.fetchAll(
                 db,
                 sql: """
-                    SELECT \(VariantRecord.columns)
+                    SELECT \(VariantSnapshot.columns)
                     FROM variant v JOIN code c ON c.id = v.code_id JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id
                     ORDER BY v.code_id, ve.slug, d.file_name NULLS FIRST, v.position, ifnull(v.section, ''), v.occurrence

@@ -87,16 +87,15 @@ enum VariantStore {
     }
 
     static func snapshot(_ db: Database, variantID: Int64) throws -> VariantSnapshot? {
-        guard let record = try VariantRecord.fetchOne(
+        guard var snapshot = try VariantSnapshot.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT \(VariantRecord.columns)
+                    SELECT \(VariantSnapshot.columns)
                     FROM variant v JOIN code c ON c.id = v.code_id JOIN vendor ve ON ve.id = v.vendor_id
                     LEFT JOIN document d ON d.id = v.document_id WHERE v.id = ?
                     """),
             arguments: [variantID])
         else { return nil }
-        var snapshot = record.snapshot()
         // A cursor reuses one row: a variant may have 10,000 items, and a row object each was
         // a fifth of an edit's time.
         let items = try Row.fetchCursor(
