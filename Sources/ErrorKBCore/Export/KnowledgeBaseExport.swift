@@ -117,7 +117,11 @@ public struct KnowledgeBaseExport: Codable, Sendable, Hashable {
             try container.encode(edited, forKey: .edited)
         }
 
-        public init(vendor: String, document: String?, section: String?, occurrence: Int, position: Int, title: String?, description: String, httpStatus: Int?, causes: [String], fixes: [String], line: Int?, lineEnd: Int?, edited: Bool) {
+        public init(
+            vendor: String, document: String?, section: String?, occurrence: Int, position: Int,
+            title: String?, description: String, httpStatus: Int?, causes: [String], fixes: [String],
+            line: Int?, lineEnd: Int?, edited: Bool
+        ) {
             self.vendor = vendor
             self.document = document
             self.section = section

@@ -136,7 +136,10 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// bm25: lower is better.
     public var rank: Double
 
-    public init(variantID: Int64, code: String, kind: CodeKind, vendor: String, document: String?, section: String?, title: String?, snippet: String, rank: Double) {
+    public init(
+        variantID: Int64, code: String, kind: CodeKind, vendor: String, document: String?,
+        section: String?, title: String?, snippet: String, rank: Double
+    ) {
         self.variantID = variantID
         self.code = code
         self.kind = kind

@@ -11,7 +11,10 @@ public struct Revision: Codable, Sendable, Hashable {
     public var reverts: Int64?
     public var changes: [RevisionChange]
 
-    public init(id: Int64, createdAt: String, actor: String, action: String, summary: String, reverts: Int64?, changes: [RevisionChange]) {
+    public init(
+        id: Int64, createdAt: String, actor: String, action: String, summary: String, reverts: Int64?,
+        changes: [RevisionChange]
+    ) {
         self.id = id
         self.createdAt = createdAt
         self.actor = actor

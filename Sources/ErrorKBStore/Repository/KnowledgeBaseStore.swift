@@ -25,7 +25,8 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     /// them itself, through ``migrate()``).
     public static func open(at path: String, migrating: Bool = true) throws -> KnowledgeBaseStore {
         let (pool, checkpointer) = try KnowledgeBaseDatabase.openForWriting(at: path)
-        let store = KnowledgeBaseStore(database: pool, isReadOnly: false, checkpointer: checkpointer, changes: ChangeWatch(madeWhenFirstAsked: path))
+        let store = KnowledgeBaseStore(
+            database: pool, isReadOnly: false, checkpointer: checkpointer, changes: ChangeWatch(madeWhenFirstAsked: path))
         if migrating { try store.migrate() }
         return store
     }
@@ -35,7 +36,8 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
         let (pool, location) = try KnowledgeBaseDatabase.openReadOnly(at: path)
         // A reading store is what a server holds: it watches for changes from the start, so the
         // first request does not pay for opening the watch.
-        return KnowledgeBaseStore(database: pool, isReadOnly: true, checkpointer: nil, changes: ChangeWatch(try ChangeMonitor(path: location)))
+        return KnowledgeBaseStore(
+            database: pool, isReadOnly: true, checkpointer: nil, changes: ChangeWatch(try ChangeMonitor(path: location)))
     }
 
     /// Opens the file for a caller that may only read: read-only when this process may not
@@ -65,11 +67,13 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     /// leaves the copy, and the log, to whoever opens the file next. Reads and writes after
     /// it fail; closing twice does nothing more.
     public func close() throws {
+        // The checkpointer's connection last, even when the pool fails to close: the last to
+        // close copies what is left and removes the log, which a read-only watcher cannot.
+        defer {
+            changes.close()
+            checkpointer?.close()
+        }
         try database.close()
-        // The checkpointer's connection last: the last to close copies what is left and removes
-        // the log, which a read-only watcher cannot.
-        changes.close()
-        checkpointer?.close()
     }
 
     public func hasNeverHeldAnything() async throws -> Bool {

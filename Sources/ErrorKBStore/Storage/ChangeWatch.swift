@@ -5,31 +5,37 @@ import Synchronization
 /// every request, or on the first ask for a writing one, which seldom asks (a CLI command
 /// need not open the extra connections).
 final class ChangeWatch: Sendable {
-    private let ready: ChangeMonitor?
-    private let path: String?
-    private let later = Mutex<ChangeMonitor?>(nil)
+    private enum Source: Sendable {
+        case ready(ChangeMonitor)
+        case madeWhenFirstAsked(path: String)
+    }
+
+    private let source: Source
+    private let made = Mutex<ChangeMonitor?>(nil)
     private let closed = Atomic<Bool>(false)
 
     init(_ monitor: ChangeMonitor) {
-        ready = monitor
-        path = nil
+        source = .ready(monitor)
     }
 
     init(madeWhenFirstAsked path: String) {
-        ready = nil
-        self.path = path
+        source = .madeWhenFirstAsked(path: path)
     }
 
     func monitor() throws -> ChangeMonitor {
         guard !closed.load(ordering: .acquiring) else {
             throw KnowledgeBaseError.storage("the knowledge base is closed")
         }
-        if let ready { return ready }
-        return try later.withLock { monitor in
-            if let monitor { return monitor }
-            let made = try ChangeMonitor(path: path ?? "")
-            monitor = made
-            return made
+        switch source {
+        case .ready(let monitor):
+            return monitor
+        case .madeWhenFirstAsked(let path):
+            return try made.withLock { made in
+                if let made { return made }
+                let monitor = try ChangeMonitor(path: path)
+                made = monitor
+                return monitor
+            }
         }
     }
 
@@ -37,6 +43,6 @@ final class ChangeWatch: Sendable {
     /// the store.
     func close() {
         closed.store(true, ordering: .releasing)
-        later.withLock { $0 = nil }
+        made.withLock { $0 = nil }
     }
 }
