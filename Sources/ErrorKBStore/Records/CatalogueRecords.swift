@@ -16,24 +16,16 @@ struct VendorRecord: FetchableRecord {
 }
 
 /// A row of `document`, with its vendor's slug as `vendor`: `id`, `file_name`, `vendor`,
-/// `title`, `sha256`, `line_count`, `imported_at`.
+/// `title`, `sha256`, `line_count`, `imported_at`; its state is the revision log's snapshot.
 struct DocumentRecord: FetchableRecord {
     var id: Int64
-    var fileName: String
-    var vendor: String
-    var title: String?
-    var sha256: String
-    var lineCount: Int
-    var importedAt: String
+    var document: DocumentSnapshot
 
     init(row: Row) throws {
         id = row["id"]
-        fileName = row["file_name"]
-        vendor = row["vendor"]
-        title = row["title"]
-        sha256 = row["sha256"]
-        lineCount = row["line_count"]
-        importedAt = row["imported_at"]
+        document = DocumentSnapshot(
+            fileName: row["file_name"], vendor: row["vendor"], title: row["title"], sha256: row["sha256"],
+            lineCount: row["line_count"], importedAt: row["imported_at"])
     }
 
     /// The columns, for a query over `document d JOIN vendor ve`.

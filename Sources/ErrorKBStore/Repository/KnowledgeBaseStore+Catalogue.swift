@@ -65,9 +65,10 @@ extension KnowledgeBaseStore {
     }
 
     private static func sourceDocument(_ row: Row) throws -> SourceDocument {
-        let document = try DocumentRecord(row: row)
+        let record = try DocumentRecord(row: row)
+        let document = record.document
         return SourceDocument(
-            id: document.id, fileName: document.fileName, vendor: document.vendor, title: document.title,
+            id: record.id, fileName: document.fileName, vendor: document.vendor, title: document.title,
             sha256: document.sha256, lineCount: document.lineCount, importedAt: document.importedAt, variantCount: row["variants"])
     }
 }

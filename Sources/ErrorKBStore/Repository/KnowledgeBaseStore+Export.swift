@@ -11,7 +11,7 @@ extension KnowledgeBaseStore {
                     SELECT \(DocumentRecord.columns)
                     FROM document d JOIN vendor ve ON ve.id = d.vendor_id ORDER BY d.file_name
                     """
-            ).map {
+            ).map(\.document).map {
                 KnowledgeBaseExport.Document(
                     fileName: $0.fileName, vendor: $0.vendor, title: $0.title, sha256: $0.sha256, lineCount: $0.lineCount,
                     importedAt: $0.importedAt)

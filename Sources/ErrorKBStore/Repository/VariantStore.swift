@@ -35,11 +35,7 @@ enum VariantStore {
                     FROM document d JOIN vendor ve ON ve.id = d.vendor_id WHERE d.file_name = ?
                     """),
             arguments: [fileName]
-        ).map { document in
-            (document.id, DocumentSnapshot(
-                fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,
-                lineCount: document.lineCount, importedAt: document.importedAt))
-        }
+        ).map { ($0.id, $0.document) }
     }
 
     /// Writes a document as the snapshot describes it, creating it or replacing its state.
