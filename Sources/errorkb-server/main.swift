@@ -1,7 +1,7 @@
 import ArgumentParser
 import ErrorKBCore
-import ErrorKBStore
 import ErrorKBServer
+import ErrorKBStore
 import Hummingbird
 import Logging
 

@@ -1,6 +1,6 @@
+import ErrorKBStore
 import ErrorKBTestSupport
 import Foundation
-import ErrorKBStore
 import GRDB
 import Testing
 

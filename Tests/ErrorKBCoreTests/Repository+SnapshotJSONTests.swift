@@ -1,8 +1,8 @@
+import ErrorKBCore
 import Foundation
 import GRDB
 import Testing
 
-import ErrorKBCore
 @testable import ErrorKBStore
 
 @Suite("Repository: revision snapshots written as JSON by hand")

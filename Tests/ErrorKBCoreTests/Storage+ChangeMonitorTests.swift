@@ -1,8 +1,8 @@
+import ErrorKBCore
 import ErrorKBTestSupport
 import GRDB
 import Testing
 
-import ErrorKBCore
 @testable import ErrorKBStore
 
 /// The monitor's version must move on every commit, however it looks: through SQLite's

@@ -1,10 +1,10 @@
 import Dispatch
+import ErrorKBCore
 import ErrorKBTestSupport
 import Foundation
 import GRDB
 import Testing
 
-import ErrorKBCore
 @testable import ErrorKBStore
 
 @Suite("Storage: checkpoints off the writer's thread")

@@ -1,8 +1,8 @@
+import ErrorKBCore
 import ErrorKBTestSupport
 import GRDB
 import Testing
 
-import ErrorKBCore
 @testable import ErrorKBStore
 
 @Suite("Storage: statements bound through SQLite's C API")

@@ -1,9 +1,9 @@
+import ErrorKBCore
 import ErrorKBTestSupport
 import Foundation
 import GRDB
 import Testing
 
-import ErrorKBCore
 @testable import ErrorKBStore
 
 @Suite("Migrations")

@@ -1,6 +1,6 @@
 import ErrorKBCore
-import Foundation
 import ErrorKBStore
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing

@@ -1,9 +1,9 @@
 import ErrorKBCore
+import ErrorKBStore
 import ErrorKBTestSupport
 import HTTPTypes
 import NIOCore
 import Testing
-import ErrorKBStore
 
 @testable import ErrorKBServer
 

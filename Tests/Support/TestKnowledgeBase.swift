@@ -1,7 +1,7 @@
 import ErrorKBCore
 import ErrorKBImport
-import Foundation
 import ErrorKBStore
+import Foundation
 
 /// A knowledge base in a real SQLite file in its own temporary folder.
 public struct TestKnowledgeBase: Sendable {

@@ -1,5 +1,5 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Prometheus
 
 /// The router's middleware, outermost first, and the one seam between them and the answers

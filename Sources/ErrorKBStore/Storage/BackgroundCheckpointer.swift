@@ -1,5 +1,5 @@
-import ErrorKBCore
 import Dispatch
+import ErrorKBCore
 import GRDB
 import GRDBSQLite
 import Synchronization
@@ -44,8 +44,8 @@ final class BackgroundCheckpointer: Sendable {
 
     deinit {
         // Released without ``close()`` (a store dropped, not closed): nothing is queued any more,
-        // since every queued checkpoint holds a reference to self, so the same last copy runs
-        // here. Without it the log outlived the store whenever this connection closed last.
+        // since every queued checkpoint holds a reference to self, so the same last copy as
+        // close() runs here, and a dropped store leaves the file as a closed one does.
         checkpoint()
         closeConnection()
     }

@@ -1,5 +1,5 @@
-import ErrorKBCore
 import CSQLiteConfig
+import ErrorKBCore
 
 /// Process-wide settings of the SQLite library, which only hold if made before SQLite is first
 /// used. Each executable calls ``configureForThisProcess()`` first thing in `main`.

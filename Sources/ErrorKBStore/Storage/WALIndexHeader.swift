@@ -1,5 +1,5 @@
-import ErrorKBCore
 import Atomics
+import ErrorKBCore
 
 #if canImport(Glibc)
 import Glibc

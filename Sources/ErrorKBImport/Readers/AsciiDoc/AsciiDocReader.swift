@@ -1,5 +1,5 @@
-import Foundation
 import ErrorKBCore
+import Foundation
 
 /// AsciiDoc pages (Antora and Asciidoctor sites): `==` section titles, with the attribute
 /// references a title may carry after it (`==== 404 Not found {rfc-status-404} {use}`) left out
