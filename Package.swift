@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
         // The YAML layout of the importer: status lists published as API reference data.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The Model Context Protocol's official Swift SDK: `errorkb mcp` and the server's `/mcp`.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // The model, its rules and the two interfaces storage offers: plain Swift, no dependencies.
@@ -74,12 +76,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The knowledge base as Model Context Protocol tools and resources, on the read interface.
+        .target(
+            name: "ErrorKBMCP",
+            dependencies: ["ErrorKBCore", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ErrorKBServer",
             dependencies: [
                 "ErrorKBCore",
                 "ErrorKBStore",
                 "ErrorKBImport",
+                "ErrorKBMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -100,6 +110,7 @@ let package = Package(
                 "ErrorKBCore",
                 "ErrorKBStore",
                 "ErrorKBImport",
+                "ErrorKBMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -160,6 +171,11 @@ let package = Package(
                 "ErrorKBTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ErrorKBMCPTests",
+            dependencies: ["ErrorKBMCP", "ErrorKBCore", "ErrorKBTestSupport", .product(name: "MCP", package: "swift-sdk")],
             swiftSettings: strictSettings
         ),
         .testTarget(
