@@ -20,7 +20,7 @@ public struct ErrorKBCommand: AsyncParsableCommand {
             CodeCommand.self, VariantCommand.self, VendorCommand.self,
             HistoryCommand.self, RevertCommand.self,
             ImportCommand.self, ExportCommand.self, BackupCommand.self, InitCommand.self, MigrateCommand.self,
-            OptimizeCommand.self,
+            OptimizeCommand.self, MCPCommand.self,
         ]
     )
 

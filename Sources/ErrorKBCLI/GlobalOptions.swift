@@ -31,6 +31,11 @@ struct GlobalOptions: ParsableArguments {
         kept(try KnowledgeBaseStore.openForReading(at: databasePath, migrating: migrating))
     }
 
+    /// Opens the knowledge base with connections that cannot write, as a server reads it.
+    func openReadOnly() throws -> KnowledgeBaseStore {
+        kept(try KnowledgeBaseStore.openReadOnly(at: databasePath))
+    }
+
     private func kept(_ store: KnowledgeBaseStore) -> KnowledgeBaseStore {
         OpenedStores.current?.keep(store) ?? store
     }

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ErrorKBCore
+import ErrorKBMCP
+import Foundation
+
+struct MCPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Serve the knowledge base to AI agents over the Model Context Protocol (stdio).",
+        discussion: """
+            Reads JSON-RPC messages from standard input and answers on standard output, one per \
+            line, until the client closes standard input. Tools: lookup_code, search, compare, \
+            explain_response; resources: errorkb://codes/{code} and errorkb://documents/{id}. \
+            Nothing is written: like the server, it reads through connections that cannot write. \
+            A missing or never-used database is first created and filled from the seeds, as \
+            errorkb-server does. MCP clients start servers with a minimal environment: give --db.
+
+            Example (an MCP client's configuration):
+              {"mcpServers": {"errorkb": {"command": "errorkb", "args": ["mcp", "--db", "/srv/errorkb.sqlite"]}}}
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The errorkb-server the answers' links point at (https://errors.example.com); links are relative without it.")
+    var publicURL: String?
+
+    func validate() throws {
+        if let publicURL { try Self.checkPublicURL(publicURL) }
+    }
+
+    func run() async throws {
+        if let seeding = try? global.openForReading(), !seeding.isReadOnly {
+            _ = try await InitCommand.seed(seeding, actor: "errorkb mcp")
+            try seeding.close()
+        }
+        let store = try global.openReadOnly()
+        let server = await KnowledgeBaseMCPServer(knowledgeBase: store, links: EntryLinks(publicURL: publicURL)).makeServer()
+        try await server.start(transport: BlockingStdioTransport())
+        await server.waitUntilCompleted()
+    }
+
+    /// An absolute http(s) URL with a host and nothing after the path: links are made by
+    /// appending `/v1/...` to it.
+    static func checkPublicURL(_ text: String) throws {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            url.host?.isEmpty == false, url.query == nil, url.fragment == nil
+        else {
+            throw ValidationError("--public-url must be an absolute http or https URL without query or fragment, such as https://errors.example.com")
+        }
+    }
+}
