@@ -31,6 +31,9 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
     @Flag(help: "Answer cross-origin GET requests from any origin.")
     var cors = false
 
+    @Flag(help: "Serve the Model Context Protocol (Streamable HTTP) at /mcp too, for AI agents.")
+    var mcp = false
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -45,7 +48,7 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
         SQLiteLibrary.configureForThisProcess()
         let options = ServerOptions(
             databasePath: DatabaseLocation.resolve(option: db), host: host, port: port, cors: cors,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, mcp: mcp)
         let app = try await buildApplication(options: options)
         try await app.runService()
     }

@@ -15,7 +15,8 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     let metrics = RequestMetrics(registry: registry)
     let cache = ResponseCache(knowledgeBase: store)
     let stages = RouterStage.stages(for: options)
-    let router = buildRouter(knowledgeBase: store, stages: stages, registry: registry, metrics: metrics, cache: cache)
+    let mcp = options.mcp ? MCPRoutes<BasicRequestContext>(options: options, knowledgeBase: store) : nil
+    let router = buildRouter(knowledgeBase: store, stages: stages, registry: registry, metrics: metrics, cache: cache, mcp: mcp)
     let serverName = "errorkb"
     let reads = CachedReads(cache: cache, stages: stages, metrics: metrics, logger: logger, serverName: serverName)
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
@@ -32,7 +33,7 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
 /// read. HEAD is answered for every GET route.
 func buildRouter(
     knowledgeBase: some KnowledgeBaseReading, stages: [RouterStage], registry: PrometheusCollectorRegistry,
-    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil
+    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil, mcp: MCPRoutes<BasicRequestContext>? = nil
 ) -> Router<BasicRequestContext> {
     let metrics = metrics ?? RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -40,5 +41,6 @@ func buildRouter(
     CodeRoutes(knowledgeBase: knowledgeBase).register(on: router)
     CatalogueRoutes(knowledgeBase: knowledgeBase).register(on: router)
     OperationsRoutes(knowledgeBase: knowledgeBase, registry: registry).register(on: router)
+    mcp?.register(on: router)
     return router
 }
