@@ -111,6 +111,7 @@ let package = Package(
                 "ErrorKBStore",
                 "ErrorKBImport",
                 "ErrorKBMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -170,6 +171,7 @@ let package = Package(
                 "ErrorKBServer",
                 "ErrorKBTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strictSettings
         ),

@@ -10,9 +10,11 @@ public struct CLIResult: Sendable {
 public enum CLIRunner {
     /// - Parameter standardOutput: where its output goes instead of being captured (`output` is
     ///   then empty): `/dev/full`, a FIFO, ...
+    /// - Parameter input: written to its standard input, which is then closed; without it the
+    ///   command reads an empty input.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil,
-        standardOutput: FileHandle? = nil
+        standardOutput: FileHandle? = nil, input: Data? = nil
     ) throws -> CLIResult {
         let process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb")
@@ -24,7 +26,17 @@ public enum CLIRunner {
         let error = Pipe()
         process.standardOutput = standardOutput ?? output
         process.standardError = error
+        let standardInput = Pipe()
+        process.standardInput = standardInput
         try process.run()
+        let writer = standardInput.fileHandleForWriting
+        // Written on its own thread: a command that answers as it reads could otherwise fill
+        // its output pipe while this one waits to write.
+        let writing = Thread {
+            if let input { try? writer.write(contentsOf: input) }
+            try? writer.close()
+        }
+        writing.start()
         // Read before waiting, so a large output cannot fill the pipe and stall the child.
         if standardOutput != nil { try output.fileHandleForWriting.close() }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()

@@ -2,6 +2,7 @@ import ArgumentParser
 import ErrorKBCore
 import ErrorKBMCP
 import Foundation
+import MCP
 
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,11 @@ struct MCPCommand: AsyncParsableCommand {
     @Option(help: "The errorkb-server the answers' links point at (https://errors.example.com); links are relative without it.")
     var publicURL: String?
 
+    // The SDK's own polling transport, kept selectable so the two can be measured side by side
+    // (Benchmarks/mcp.py, BENCHMARKS.md).
+    @Flag(help: .hidden)
+    var sdkStdioTransport = false
+
     func validate() throws {
         if let publicURL { try Self.checkPublicURL(publicURL) }
     }
@@ -35,7 +41,8 @@ struct MCPCommand: AsyncParsableCommand {
         }
         let store = try global.openReadOnly()
         let server = await KnowledgeBaseMCPServer(knowledgeBase: store, links: EntryLinks(publicURL: publicURL)).makeServer()
-        try await server.start(transport: BlockingStdioTransport())
+        let transport: any Transport = sdkStdioTransport ? StdioTransport() : BlockingStdioTransport()
+        try await server.start(transport: transport)
         await server.waitUntilCompleted()
     }
 

@@ -58,6 +58,9 @@ public enum CodeNameLookup {
                 add(CodeNameResolution(code: spelling, match: .codeSpelling, matchedText: spelling))
             }
         }
+        // A name that is a code or a status line names that code; titles are for names that are not
+        // (and cost a search).
+        if found.contains(where: { $0.match == .code || $0.match == .httpStatus }) { return found }
         for resolution in try await titled(name, in: knowledgeBase) { add(resolution) }
         return Array(found.prefix(max(1, limit)))
     }

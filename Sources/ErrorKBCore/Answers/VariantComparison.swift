@@ -7,6 +7,11 @@ public struct VariantComparison: Codable, Sendable, Hashable {
         public var value: Value
         public var variantIDs: [Int64]
         public var vendors: [String]
+
+        // `variantIds`, so that snake_case encoding gives `variant_ids`, not `variant_i_ds`.
+        enum CodingKeys: String, CodingKey {
+            case value, variantIDs = "variantIds", vendors
+        }
     }
 
     /// A question the variants answer differently.

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MCP
+import NIOCore
 
 /// `/mcp`: the Model Context Protocol over Streamable HTTP, beside the REST API on the same
 /// listener and the same read-only store. Every request gets its own stateless MCP server:
@@ -27,9 +28,16 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
 
     /// The routes a server started with `options` serves, its links relative to itself.
     init(options: ServerOptions, knowledgeBase: any KnowledgeBaseReading) {
-        let origins: any HTTPRequestValidator =
-            options.isLoopback ? OriginValidator.localhost(port: options.port == 0 ? nil : options.port) : SameOriginValidator()
+        let origins: any HTTPRequestValidator = options.isLoopback ? Self.loopbackOnly : SameOriginValidator()
         self.init(server: KnowledgeBaseMCPServer(knowledgeBase: knowledgeBase), origins: origins)
+    }
+
+    /// Loopback names, with any port or none (`Host: localhost` is as valid as `localhost:8080`),
+    /// over http or https.
+    static var loopbackOnly: OriginValidator {
+        let hosts = ["127.0.0.1", "localhost", "[::1]"]
+        let withPorts = hosts + hosts.map { $0 + ":*" }
+        return OriginValidator(allowedHosts: withPorts, allowedOrigins: withPorts.flatMap { ["http://" + $0, "https://" + $0] })
     }
 
     func register(on router: Router<Context>) {
@@ -39,12 +47,19 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
     }
 
     @Sendable func handle(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.body.collect(upTo: Self.maximumRequestBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.maximumRequestBytes)
+        } catch is NIOTooManyBytesError {
+            throw Problem(.contentTooLarge, "\(Self.path) takes at most \(Self.maximumRequestBytes) bytes of content")
+        }
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
             headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
         }
+        // HTTP/1's `Host` arrives as the request's authority, not as a field.
+        if let authority = request.head.authority { headers["Host"] = authority }
         let transport = StatelessHTTPServerTransport(
             validationPipeline: StandardValidationPipeline(validators: [
                 origins, AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
