@@ -50,7 +50,10 @@ public enum CodeNameLookup {
         if ErrorCode.isValid(name), try await knowledgeBase.code(name, vendor: nil) != nil {
             add(CodeNameResolution(code: name, match: .code, matchedText: name))
         }
-        if let status = httpStatus(in: name), try await knowledgeBase.code(String(status.value), vendor: nil) != nil {
+        // `404` itself was matched as a code just now: reading it again would only repeat that.
+        if let status = httpStatus(in: name), String(status.value) != name,
+            try await knowledgeBase.code(String(status.value), vendor: nil) != nil
+        {
             add(CodeNameResolution(code: String(status.value), match: .httpStatus, matchedText: String(status.value)))
         }
         for spelling in codeSpellings(of: name) where spelling != name {
