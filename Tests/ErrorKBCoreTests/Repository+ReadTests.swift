@@ -60,6 +60,7 @@ struct RepositoryReadTests {
         #expect(facets.byClass["4xx"] == 13)
         #expect(facets.byKind["oauth"] == 13)
         #expect(facets.byVendor["rfc7231"] == 8)
+        #expect(facets.byDocument["004_b512ad6ac7877b98.txt"] == 8)
     }
 
     @Test("search ranks a code's own title above passing mentions, and highlights the match")

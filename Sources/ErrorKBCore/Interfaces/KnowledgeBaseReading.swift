@@ -21,6 +21,10 @@ public protocol KnowledgeBaseReading: Sendable {
     func documents(vendor: String?) async throws -> [SourceDocument]
     /// One document by id.
     func document(id: Int64) async throws -> SourceDocument?
+    /// The text of a document's current version as imported, lines joined by `\n`; `nil` when
+    /// there is no such document or its text was not kept (imported before text was kept,
+    /// or restored from an export).
+    func documentText(id: Int64) async throws -> String?
     /// One document by file name.
     func document(named fileName: String) async throws -> SourceDocument?
     /// Revisions, newest first, optionally only those touching `code`.

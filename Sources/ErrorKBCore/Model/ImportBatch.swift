@@ -6,14 +6,21 @@ public struct DocumentImport: Sendable, Hashable {
     public var title: String?
     public var sha256: String
     public var lineCount: Int
+    /// The document's lines joined by `\n`, numbered as every entry's `lines`; kept so that
+    /// provenance can show them. `nil` when the importer has no text to keep.
+    public var text: String?
     public var entries: [ImportedEntry]
 
-    public init(fileName: String, vendor: Vendor, title: String?, sha256: String, lineCount: Int, entries: [ImportedEntry]) {
+    public init(
+        fileName: String, vendor: Vendor, title: String?, sha256: String, lineCount: Int, text: String? = nil,
+        entries: [ImportedEntry]
+    ) {
         self.fileName = fileName
         self.vendor = vendor
         self.title = title
         self.sha256 = sha256
         self.lineCount = lineCount
+        self.text = text
         self.entries = entries
     }
 }

@@ -109,16 +109,19 @@ public struct Page<Item: Sendable>: Sendable {
 
 extension Page: Equatable where Item: Equatable {}
 
-/// How many codes fall in each class and vendor, for the listing's facets.
+/// How many codes fall in each class, vendor, kind and document, for the listing's facets.
 public struct Facets: Codable, Sendable, Hashable {
     public var byClass: [String: Int]
     public var byVendor: [String: Int]
     public var byKind: [String: Int]
+    /// Keyed by the document's file name.
+    public var byDocument: [String: Int]
 
-    public init(byClass: [String: Int], byVendor: [String: Int], byKind: [String: Int]) {
+    public init(byClass: [String: Int], byVendor: [String: Int], byKind: [String: Int], byDocument: [String: Int] = [:]) {
         self.byClass = byClass
         self.byVendor = byVendor
         self.byKind = byKind
+        self.byDocument = byDocument
     }
 }
 

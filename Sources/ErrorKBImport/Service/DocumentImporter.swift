@@ -98,7 +98,7 @@ public struct DocumentImporter: Sendable {
         let resolvedVendor = try await resolveVendor(slug: vendor, file: name, manifest: manifest)
         let document = DocumentImport(
             fileName: name, vendor: resolvedVendor, title: parsed.title, sha256: Checksum.sha256(bytes),
-            lineCount: source.lines.count,
+            lineCount: source.lines.count, text: source.lines.map(\.text).joined(separator: "\n"),
             entries: parsed.entries.map { ImportedEntry(code: $0.code, kind: $0.kind, content: $0.content, lines: $0.lines) })
         return PreparedDocument(document: document, parsed: parsed)
     }

@@ -137,7 +137,9 @@ enum Schemas {
         "CodeSummary": object(
             ["code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string, "titles": strings, "vendors": strings, "variant_count": integer],
             required: ["code", "kind", "titles", "vendors", "variant_count"]),
-        "Facets": object(["by_class": counts, "by_vendor": counts, "by_kind": counts], required: ["by_class", "by_vendor", "by_kind"]),
+        "Facets": object(
+            ["by_class": counts, "by_vendor": counts, "by_kind": counts, "by_document": counts],
+            required: ["by_class", "by_vendor", "by_kind", "by_document"]),
         "CodeList": object(
             ["items": ["type": "array", "items": ref("CodeSummary")], "next": string, "facets": ref("Facets")],
             required: ["items", "facets"]),

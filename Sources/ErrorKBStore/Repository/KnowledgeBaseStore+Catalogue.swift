@@ -51,6 +51,14 @@ extension KnowledgeBaseStore {
         }
     }
 
+    public func documentText(id: Int64) async throws -> String? {
+        try await database.read { db in
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT t.text FROM document d JOIN document_text t ON t.sha256 = d.sha256 WHERE d.id = ?"),
+                arguments: [id])
+        }
+    }
+
     public func document(named fileName: String) async throws -> SourceDocument? {
         try await database.read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.documentSQL) WHERE d.file_name = ?"), arguments: [fileName])

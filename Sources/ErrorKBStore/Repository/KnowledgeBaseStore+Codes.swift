@@ -52,7 +52,12 @@ extension KnowledgeBaseStore {
                     SELECT ve.slug, count(DISTINCT f.id) FROM (\(filtered)) f
                     JOIN variant v ON v.code_id = f.id JOIN vendor ve ON ve.id = v.vendor_id GROUP BY ve.slug
                     """),
-                byKind: try counts("SELECT kind, count(*) FROM (\(filtered)) GROUP BY kind"))
+                byKind: try counts("SELECT kind, count(*) FROM (\(filtered)) GROUP BY kind"),
+                byDocument: try counts(
+                    """
+                    SELECT d.file_name, count(DISTINCT f.id) FROM (\(filtered)) f
+                    JOIN variant v ON v.code_id = f.id JOIN document d ON d.id = v.document_id GROUP BY d.file_name
+                    """))
         }
     }
 

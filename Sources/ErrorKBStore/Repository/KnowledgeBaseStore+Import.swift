@@ -81,6 +81,14 @@ extension KnowledgeBaseStore {
             documentID = db.lastInsertedRowID
         }
 
+        if let text = document.text {
+            // Content-addressed: the same bytes always give the same text, so a version already
+            // kept (this document's, or a revert's target) is left as it is.
+            try db.execute(
+                sql: "INSERT INTO document_text (sha256, text) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING",
+                arguments: [document.sha256, text])
+        }
+
         var existing: [EntryKey: VariantSnapshot] = [:]
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM variant WHERE document_id = ?", arguments: [documentID]) {
             if let snapshot = try VariantStore.snapshot(db, variantID: id) {

@@ -27,6 +27,9 @@ extension KnowledgeBaseStore {
                 _ = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)")
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
             }
+            // WITHOUT ROWID: its primary key is its B-tree.
+            _ = try String.fetchOne(db, sql: "SELECT min(sha256) FROM document_text")
+            _ = try String.fetchOne(db, sql: "SELECT max(sha256) FROM document_text")
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM variant_search WHERE variant_search MATCH 'error'")
         }
     }
