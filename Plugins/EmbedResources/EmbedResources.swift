@@ -2,11 +2,12 @@ import Foundation
 import PackagePlugin
 
 /// Embeds files into the target as Swift source, so a release binary copied anywhere still
-/// carries them: `Migrations/*.sql` into the store, `Seeds/*` into the importer.
+/// carries them: `Migrations/*.sql` into the store, `Seeds/*` into the importer, and `Pages/*`
+/// (templates and stylesheet) into the server.
 @main
 struct EmbedResources: BuildToolPlugin {
     /// Which folders of the package each target carries.
-    static let folders = ["ErrorKBStore": ["Migrations"], "ErrorKBImport": ["Seeds"]]
+    static let folders = ["ErrorKBStore": ["Migrations"], "ErrorKBImport": ["Seeds"], "ErrorKBServer": ["Pages"]]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL

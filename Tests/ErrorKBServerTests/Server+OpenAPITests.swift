@@ -10,11 +10,14 @@ import Testing
 
 @Suite("Server: OpenAPI")
 struct OpenAPITests {
-    @Test("every route the router has is in /openapi.json, and nothing else is")
+    @Test("every API route the router has is in /openapi.json, and nothing else is; the rest are the pages")
     func everyRouteIsDescribed() async throws {
         let kb = try await TestKnowledgeBase.seeded()
-        let router = buildRouter(knowledgeBase: kb.repository, stages: RouterStage.stages(for: ServerOptions(databasePath: kb.path)), registry: PrometheusCollectorRegistry())
-        let routed = Set(router.routes.filter { $0.method == .get }.map { "\($0.path)" })
+        let router = buildRouter(knowledgeBase: kb.repository, stages: RouterStage.stages(for: ServerOptions(databasePath: kb.path)), registry: PrometheusCollectorRegistry(), pages: try PageTemplates())
+        let all = Set(router.routes.filter { $0.method == .get }.map { "\($0.path)" })
+        let pages = Set(PagePath.allCases.map(\.pattern))
+        #expect(pages.isSubset(of: all))
+        let routed = all.subtracting(pages)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: Any])

@@ -16,7 +16,8 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     let cache = ResponseCache(knowledgeBase: store)
     let stages = RouterStage.stages(for: options)
     let mcp = options.mcp ? MCPRoutes<BasicRequestContext>(options: options, knowledgeBase: store) : nil
-    let router = buildRouter(knowledgeBase: store, stages: stages, registry: registry, metrics: metrics, cache: cache, mcp: mcp)
+    let router = buildRouter(
+        knowledgeBase: store, stages: stages, registry: registry, pages: try PageTemplates(), metrics: metrics, cache: cache, mcp: mcp)
     let serverName = "errorkb"
     let reads = CachedReads(cache: cache, stages: stages, metrics: metrics, logger: logger, serverName: serverName)
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
@@ -30,14 +31,17 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
 }
 
 /// The routes and their middleware (``RouterStage``) over a knowledge base the server can only
-/// read. HEAD is answered for every GET route.
+/// read: the JSON API, the HTML pages, and the operations routes. HEAD is answered for every
+/// GET route.
 func buildRouter(
-    knowledgeBase: some KnowledgeBaseReading, stages: [RouterStage], registry: PrometheusCollectorRegistry,
+    knowledgeBase: some KnowledgeBaseReading, stages: [RouterStage], registry: PrometheusCollectorRegistry, pages: PageTemplates,
     metrics: RequestMetrics? = nil, cache: ResponseCache? = nil, mcp: MCPRoutes<BasicRequestContext>? = nil
 ) -> Router<BasicRequestContext> {
     let metrics = metrics ?? RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-    for stage in stages { stage.add(to: router, metrics: metrics, cache: cache) }
+    let errorPages = ErrorPages(templates: pages, knowledgeBase: knowledgeBase)
+    for stage in stages { stage.add(to: router, metrics: metrics, cache: cache, errorPages: errorPages) }
+    PageRoutes(knowledgeBase: knowledgeBase, templates: pages).register(on: router)
     CodeRoutes(knowledgeBase: knowledgeBase).register(on: router)
     CatalogueRoutes(knowledgeBase: knowledgeBase).register(on: router)
     OperationsRoutes(knowledgeBase: knowledgeBase, registry: registry).register(on: router)

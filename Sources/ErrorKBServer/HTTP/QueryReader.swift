@@ -8,14 +8,21 @@ struct QueryReader {
     private var cursor: Cursor?
 
     init(_ request: Request, path: APIPath) throws {
-        let route = path.route
+        try self.init(request, parameters: path.route.query)
+    }
+
+    init(_ request: Request, page: PagePath) throws {
+        try self.init(request, parameters: page.query)
+    }
+
+    private init(_ request: Request, parameters: [QueryParameter]) throws {
         for (name, value) in request.uri.queryParameters {
             // `?&limit=5`, `a=1&&b=2`: an empty pair between separators names nothing (as in
             // WHATWG URL parsing), so it is skipped, not refused as a parameter without a name.
             if name.isEmpty && value.isEmpty { continue }
             let key = String(name)
-            guard let parameter = route.query.first(where: { $0.name == key }) else {
-                let names = route.query.map(\.name).sorted()
+            guard let parameter = parameters.first(where: { $0.name == key }) else {
+                let names = parameters.map(\.name).sorted()
                 let known = names.isEmpty ? "this route takes none" : "known: " + names.joined(separator: ", ")
                 throw Problem(.badRequest, "unknown query parameter '\(key)' (\(known))")
             }
@@ -25,7 +32,7 @@ struct QueryReader {
             if let cursor = try Self.check(text, against: parameter) { self.cursor = cursor }
             values[key] = text
         }
-        for parameter in route.query where parameter.required && values[parameter.name] == nil {
+        for parameter in parameters where parameter.required && values[parameter.name] == nil {
             throw Problem(.badRequest, "query parameter '\(parameter.name)' is required")
         }
     }

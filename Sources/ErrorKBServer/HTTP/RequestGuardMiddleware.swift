@@ -22,20 +22,22 @@ struct RequestGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if isRead, request.headers[.accept] == nil, request.headers[.contentLength] == nil, request.headers[.transferEncoding] == nil {
             return try await next(request, context)
         }
-        guard let route = APIPath(matching: request.uri.path)?.route else {
+        let path = request.uri.path
+        let route = APIPath(matching: path).map { ($0.pattern, $0.route.contentType) } ?? PagePath(matching: path).map { ($0.pattern, $0.contentType) }
+        guard let (pattern, contentType) = route else {
             return try await next(request, context)
         }
         guard isRead else {
             var allow = HTTPFields()
             allow[.allow] = "GET, HEAD"
-            throw Problem(.methodNotAllowed, "\(route.path.pattern) answers GET and HEAD only", headers: allow)
+            throw Problem(.methodNotAllowed, "\(pattern) answers GET and HEAD only", headers: allow)
         }
         // Every route is a read: content is never read, so none is taken (an empty body is fine).
         if request.headers[.transferEncoding] != nil || (request.headers[.contentLength].map { $0 != "0" } ?? false) {
-            throw Problem(.contentTooLarge, "\(route.path.pattern) takes no request content")
+            throw Problem(.contentTooLarge, "\(pattern) takes no request content")
         }
-        if let accept = request.headers[.accept], !RequestRules.accepts(accept, route.contentType) {
-            throw Problem(.notAcceptable, "\(route.path.pattern) answers \(route.contentType.split(separator: ";")[0]) (and problems as application/problem+json)")
+        if let accept = request.headers[.accept], !RequestRules.accepts(accept, contentType) {
+            throw Problem(.notAcceptable, "\(pattern) answers \(contentType.split(separator: ";")[0]) (and problems as application/problem+json)")
         }
         return try await next(request, context)
     }

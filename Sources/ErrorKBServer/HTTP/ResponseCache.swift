@@ -45,9 +45,11 @@ final class ResponseCache: Sendable {
     }
 
     /// Whether answers for `path` (the target without its query) are kept: the knowledge-base
-    /// routes and the OpenAPI document. The router's middleware and the connection ask alike.
+    /// routes, the pages (``PagePath``) and the OpenAPI document. The router's middleware and
+    /// the connection ask alike, on every request, so these are prefix checks, not route matching.
     static func keepsAnswers(forPath path: some StringProtocol) -> Bool {
-        path.hasPrefix("/v1/") || path == "/openapi.json"
+        path.hasPrefix("/v1/") || path == "/openapi.json" || path == "/" || path.hasPrefix("/codes/") || path == "/search"
+            || path.hasPrefix("/vendors/") || path.hasPrefix("/documents/") || path == "/style.css"
     }
 
     /// The cached answer for `key`, after dropping everything if the database changed, and
