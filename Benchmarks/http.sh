@@ -3,7 +3,7 @@
 #   - ErrorKB (release build) on a database seeded from Seeds/;
 #   - Datasette serving the same rows from an SQLite file built from `errorkb export`;
 #   - nginx (one worker) serving the same lookup answer as a static file.
-# Prints requests/s, p50/p99 latency, the server's peak RSS, its ready time on an existing
+# Prints requests/s, p50/p99 latency (the JSON lookup, listing and search, and the code's HTML page), the server's peak RSS, its ready time on an existing
 # database, and ErrorKB's ratio to each reference. Client and servers share this machine's cores.
 #
 # Usage: Benchmarks/http.sh [DURATION_SECONDS]      (installs wrk, nginx-light, datasette if missing)
@@ -75,7 +75,7 @@ run() {
 }
 
 # Warm up every server (first connections, caches) before anything is measured.
-for url in "http://127.0.0.1:$port_kb/v1/codes/404" "http://127.0.0.1:$port_ds/kb/variants.json?code=404&_shape=array" \
+for url in "http://127.0.0.1:$port_kb/v1/codes/404" "http://127.0.0.1:$port_kb/codes/404" "http://127.0.0.1:$port_ds/kb/variants.json?code=404&_shape=array" \
     "http://127.0.0.1:$port_nginx/v1/codes/404"; do
     wrk -t$threads -c$connections -d2s "$url" >/dev/null
 done
@@ -88,6 +88,8 @@ echo "|------------------------------|-----------:|---------:|---------:|"
 run "errorkb lookup" "http://127.0.0.1:$port_kb/v1/codes/404"
 run "errorkb list 4xx" "http://127.0.0.1:$port_kb/v1/codes?class=4xx&limit=20"
 run "errorkb search" "http://127.0.0.1:$port_kb/v1/search?q=token"
+# Issue 16: the code's HTML page, cached like the lookup; the goal is within 20 % of it.
+run "errorkb code page" "http://127.0.0.1:$port_kb/codes/404"
 run "datasette lookup" "http://127.0.0.1:$port_ds/kb/variants.json?code=404&_shape=array"
 run "nginx static lookup" "http://127.0.0.1:$port_nginx/v1/codes/404"
 
@@ -97,3 +99,4 @@ echo "errorkb-server peak RSS: $((rss_kib / 1024)) MiB"
 awk -v kb="$rps_errorkb_lookup" -v ds="$rps_datasette_lookup" -v ng="$rps_nginx_static_lookup" 'BEGIN {
     printf "lookup: %.1fx Datasette, %.2fx nginx static\n", kb / ds, kb / ng
 }'
+awk -v page="$rps_errorkb_code_page" -v kb="$rps_errorkb_lookup" 'BEGIN { printf "code page: %.2fx the JSON lookup\n", page / kb }'

@@ -60,7 +60,13 @@ struct MCPToolTests {
             #expect(cited["source"]?["document"]?.stringValue == variant.document)
             #expect(cited["source"]?["lines"]?["start"]?.intValue == variant.lines?.start)
             #expect(cited["source"]?["link"]?.stringValue == "https://errors.example.com/v1/codes/404?vendor=\(variant.vendor)")
+            let lines = try #require(variant.lines)
+            let range = lines.start == lines.end ? "\(lines.start)" : "\(lines.start)-\(lines.end)"
+            #expect(
+                cited["source"]?["page"]?.stringValue
+                    == "https://errors.example.com/documents/\(variant.documentID ?? 0)?lines=\(range)#L\(lines.start)")
         }
+        #expect(match["entry"]?["page"] == "https://errors.example.com/codes/404")
         #expect(stored.variants.contains { $0.title == "Resource not found" }, "the seeds' Akana variant")
     }
 

@@ -1,8 +1,9 @@
 import ErrorKBCore
 import Foundation
 
-/// Where an answer's facts can be opened: the entry's page on the REST API and the MCP
-/// resource a client can attach. Links are relative (to the server that answered) unless a
+/// Where an answer's facts can be opened: the entry on the REST API, the page a person reads
+/// in a browser (`/codes/404`, a document open at the cited lines), and the MCP resource a
+/// client can attach. Links are relative (to the server that answered) unless a
 /// public URL is given, which a stdio server needs to give links an agent can follow.
 public struct EntryLinks: Sendable {
     /// `https://errors.example.com`, without a trailing slash; empty for relative links.
@@ -21,6 +22,19 @@ public struct EntryLinks: Sendable {
 
     func document(_ id: Int64) -> String { "\(base)/v1/documents/\(id)" }
 
+    /// The code's HTML page, which shows its variants side by side.
+    func codePage(_ code: String, vendor: String? = nil) -> String {
+        let path = "\(base)/codes/\(code)"
+        return vendor.map { "\(path)?vendor=\($0)" } ?? path
+    }
+
+    /// The document's HTML page, open at `lines` and with them highlighted.
+    func documentPage(_ id: Int64, lines: LineRange?) -> String {
+        guard let lines else { return "\(base)/documents/\(id)" }
+        let range = lines.start == lines.end ? "\(lines.start)" : "\(lines.start)-\(lines.end)"
+        return "\(base)/documents/\(id)?lines=\(range)#L\(lines.start)"
+    }
+
     static func codeResource(_ code: String) -> String { "errorkb://codes/\(code)" }
     static func documentResource(_ id: Int64) -> String { "errorkb://documents/\(id)" }
 }
@@ -36,12 +50,15 @@ struct CitedVariant: Encodable {
         var lines: LineRange?
         /// `akana_errors.md, lines 12-14 (akana)`.
         var citation: String
-        /// The entry's page, narrowed to this vendor.
+        /// The entry on the REST API, narrowed to this vendor.
         var link: String
+        /// The lines it came from, highlighted on the document's page; the code's page for a
+        /// variant added by hand.
+        var page: String
         var documentResource: String?
 
         enum CodingKeys: String, CodingKey {
-            case vendor, document, documentID = "documentId", lines, citation, link, documentResource
+            case vendor, document, documentID = "documentId", lines, citation, link, page, documentResource
         }
     }
 
@@ -82,6 +99,7 @@ struct CitedVariant: Encodable {
         source = Source(
             vendor: variant.vendor, document: variant.document, documentID: variant.documentID, lines: variant.lines,
             citation: Self.citation(variant), link: links.code(variant.code, vendor: variant.vendor),
+            page: variant.documentID.map { links.documentPage($0, lines: variant.lines) } ?? links.codePage(variant.code, vendor: variant.vendor),
             documentResource: variant.documentID.map(EntryLinks.documentResource))
     }
 
@@ -99,6 +117,8 @@ struct CitedCode: Encodable {
     var kind: CodeKind
     var httpClass: String?
     var link: String
+    /// The code's HTML page.
+    var page: String
     var resource: String
     var variants: [CitedVariant]
 
@@ -107,6 +127,7 @@ struct CitedCode: Encodable {
         kind = entry.kind
         httpClass = entry.httpClass
         link = links.code(entry.code)
+        page = links.codePage(entry.code)
         resource = EntryLinks.codeResource(entry.code)
         variants = entry.variants.map { CitedVariant($0, links: links) }
     }

@@ -22,8 +22,8 @@ enum OutputSchemas {
     static let source = object(
         [
             "vendor": string, "document": string, "document_id": integer, "lines": lines, "citation": string, "link": string,
-            "document_resource": string,
-        ], required: ["vendor", "citation", "link"])
+            "page": string, "document_resource": string,
+        ], required: ["vendor", "citation", "link", "page"])
 
     static let variant = object(
         [
@@ -34,8 +34,8 @@ enum OutputSchemas {
 
     static let code = object(
         [
-            "code": string, "kind": string, "http_class": string, "link": string, "resource": string, "variants": array(variant),
-        ], required: ["code", "kind", "link", "resource", "variants"])
+            "code": string, "kind": string, "http_class": string, "link": string, "page": string, "resource": string, "variants": array(variant),
+        ], required: ["code", "kind", "link", "page", "resource", "variants"])
 
     /// A code as a name matched it.
     static let match = object(
