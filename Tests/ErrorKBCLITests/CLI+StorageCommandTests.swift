@@ -18,7 +18,7 @@ struct StorageCommandTests {
         let status = try CLIRunner.run(["migrate", "--status", "--db", db])
         #expect(status.output.contains("applied  0004_search_without_copy"))
         #expect(status.output.contains("applied  0005_document_text"))
-        #expect(status.output.contains("schema version 4 of 4"))
+        #expect(status.output.contains("schema version 5 of 5"))
     }
 
     @Test("a large import leaves the file complete when the command ends: checkpointed, no log behind")
@@ -186,7 +186,7 @@ struct SelfContainedBinaryTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let status = try CLIRunner.run(["migrate", "--status", "--db", folder.path("kb.sqlite")])
-        #expect(status.output.contains("schema version 4 of 4"))
+        #expect(status.output.contains("schema version 5 of 5"))
         let show = try CLIRunner.run(["show", "invalid_grant", "--db", folder.path("kb.sqlite")])
         #expect(show.output.contains("akana"))
     }
