@@ -59,9 +59,7 @@ struct PageRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
 
     @Sendable func vendor(_ request: Request, context: Context) async throws -> Response {
         _ = try QueryReader(request, page: .vendor)
-        guard let slug = context.parameters.get("slug"), Vendor.isValidSlug(slug) else {
-            throw Problem(.badRequest, "parameter 'slug' must be lowercase letters, digits and hyphens")
-        }
+        let slug = try VendorParameter.read(context)
         guard let summary = try await knowledgeBase.vendor(slug) else {
             throw Problem(.notFound, "the knowledge base has no vendor '\(slug)'")
         }
@@ -70,9 +68,7 @@ struct PageRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
 
     @Sendable func document(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, page: .document)
-        guard let text = context.parameters.get("id"), text.utf8.count <= 18, let id = Int64(text), id > 0 else {
-            throw Problem(.badRequest, "parameter 'id' must be a positive whole number")
-        }
+        let id = try DocumentParameter.read(context)
         guard let document = try await knowledgeBase.document(id: id) else {
             throw Problem(.notFound, "the knowledge base has no document \(id)")
         }

@@ -20,9 +20,7 @@ struct CatalogueRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: 
 
     @Sendable func vendor(_ request: Request, context: Context) async throws -> Response {
         _ = try QueryReader(request, path: .vendor)
-        guard let slug = context.parameters.get("slug"), Vendor.isValidSlug(slug) else {
-            throw Problem(.badRequest, "parameter 'slug' must be lowercase letters, digits and hyphens")
-        }
+        let slug = try VendorParameter.read(context)
         guard let summary = try await knowledgeBase.vendor(slug) else {
             throw Problem(.notFound, "the knowledge base has no vendor '\(slug)'")
         }
@@ -38,12 +36,30 @@ struct CatalogueRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: 
 
     @Sendable func document(_ request: Request, context: Context) async throws -> Response {
         _ = try QueryReader(request, path: .document)
-        guard let text = context.parameters.get("id"), text.utf8.count <= 18, let id = Int64(text), id > 0 else {
-            throw Problem(.badRequest, "parameter 'id' must be a positive whole number")
-        }
+        let id = try DocumentParameter.read(context)
         guard let document = try await knowledgeBase.document(id: id) else {
             throw Problem(.notFound, "the knowledge base has no document \(id)")
         }
         return try JSONResponse.make(document, for: request)
+    }
+}
+
+/// The `{slug}` path segment: a vendor slug.
+enum VendorParameter {
+    static func read(_ context: some RequestContext) throws -> String {
+        guard let slug = context.parameters.get("slug"), Vendor.isValidSlug(slug) else {
+            throw Problem(.badRequest, "parameter 'slug' must be lowercase letters, digits and hyphens")
+        }
+        return slug
+    }
+}
+
+/// The `{id}` path segment of a document: a positive whole number.
+enum DocumentParameter {
+    static func read(_ context: some RequestContext) throws -> Int64 {
+        guard let text = context.parameters.get("id"), text.utf8.count <= 18, let id = Int64(text), id > 0 else {
+            throw Problem(.badRequest, "parameter 'id' must be a positive whole number")
+        }
+        return id
     }
 }
