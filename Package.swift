@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         // Hummingbird's own Mustache renderer: the server's HTML pages, from templates in Pages/.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // RFC 4180 CSV, read and written: the IANA registries as IANA publishes them.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The model, its rules and the two interfaces storage offers: plain Swift, no dependencies.
@@ -61,7 +63,7 @@ let package = Package(
             name: "ErrorKBImport",
             dependencies: [
                 "ErrorKBCore", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings,
             plugins: ["EmbedResources"]

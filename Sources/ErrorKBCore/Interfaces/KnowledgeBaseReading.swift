@@ -25,6 +25,9 @@ public protocol KnowledgeBaseReading: Sendable {
     /// there is no such document or its text was not kept (imported before text was kept,
     /// or restored from an export).
     func documentText(id: Int64) async throws -> String?
+    /// Rows of the registry tables the current documents hold, in document then row order;
+    /// `kind` and `key` (a row's first cell) narrow them.
+    func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord]
     /// One document by file name.
     func document(named fileName: String) async throws -> SourceDocument?
     /// Revisions, newest first, optionally only those touching `code`.

@@ -10,10 +10,12 @@ public struct DocumentImport: Sendable, Hashable {
     /// provenance can show them. `nil` when the importer has no text to keep.
     public var text: String?
     public var entries: [ImportedEntry]
+    /// The document's rows, verbatim, when it is a registry table.
+    public var registry: RegistryTable?
 
     public init(
         fileName: String, vendor: Vendor, title: String?, sha256: String, lineCount: Int, text: String? = nil,
-        entries: [ImportedEntry]
+        entries: [ImportedEntry], registry: RegistryTable? = nil
     ) {
         self.fileName = fileName
         self.vendor = vendor
@@ -22,6 +24,7 @@ public struct DocumentImport: Sendable, Hashable {
         self.lineCount = lineCount
         self.text = text
         self.entries = entries
+        self.registry = registry
     }
 }
 

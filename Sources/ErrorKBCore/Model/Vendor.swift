@@ -1,6 +1,6 @@
-/// Who publishes a document: a vendor, a general guide, or a standard.
+/// Who publishes a document: a vendor, a general guide, a standard, or a registry (IANA's).
 public enum VendorKind: String, Codable, Sendable, CaseIterable {
-    case vendor, guide, standard
+    case vendor, guide, standard, registry
 }
 
 /// A source of error documentation (`akana`, `generic`, `rfc7231`, ...).

@@ -8,6 +8,8 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case noEntries(file: String)
     case unknownVendor(file: String)
     case invalidExport(file: String, reason: String)
+    /// A registry table (by its name or header) that breaks the registry's form at `line`.
+    case malformedRegistry(file: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownVendor(let file):
             "\(file): no vendor given and the file is not in Seeds/manifest.json; pass --vendor SLUG"
         case .invalidExport(let file, let reason): "\(file): not an errorkb export: \(reason)"
+        case .malformedRegistry(let file, let line, let reason): "\(file), line \(line): \(reason); nothing was imported"
         }
     }
 }

@@ -23,7 +23,7 @@ public struct DocumentModel: Sendable, Hashable {
 
 /// The markup a page is written in: by its file name's extension, else by what it looks like.
 public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
-    case markdown, html, restructuredText = "rst", asciiDoc = "asciidoc", yaml, text
+    case markdown, html, restructuredText = "rst", asciiDoc = "asciidoc", yaml, csv, text
 
     static func of(fileName: String, lines: [SourceLine]) -> DocumentFormat {
         let lowered = fileName.lowercased()
@@ -34,6 +34,7 @@ public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
         case "rst", "rest": return .restructuredText
         case "adoc", "asciidoc", "asc": return .asciiDoc
         case "yaml", "yml": return .yaml
+        case "csv": return .csv
         default: return HTMLSniffer.looksLikeHTML(lines) ? .html : .text
         }
     }

@@ -28,7 +28,8 @@ public enum DocumentParser {
         case .restructuredText: RSTReader.read(source)
         case .asciiDoc: AsciiDocReader.read(source)
         case .yaml: YAMLReader.read(source)
-        case .text: PlainTextReader.read(source)
+        // A CSV that is no registry table: its lines are read as text.
+        case .csv, .text: PlainTextReader.read(source)
         }
     }
 }

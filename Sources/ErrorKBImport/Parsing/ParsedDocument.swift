@@ -41,6 +41,7 @@ public struct UnplacedLine: Codable, Sendable, Hashable {
 public enum Layout: String, Codable, Sendable, Hashable {
     case tables, headings, definitions = "definition lists", listItems = "list items"
     case paragraphs = "code paragraphs", examples = "codes in examples"
+    case registryRows = "registry rows"
 }
 
 /// How many entries stand under one section of a page.
@@ -59,6 +60,8 @@ public struct ParsedDocument: Sendable, Hashable {
     public var layouts: [Layout]
     public var entries: [ParsedEntry]
     public var unplaced: [UnplacedLine]
+    /// The rows, verbatim, when the document is a registry table.
+    public var registry: RegistryTable? = nil
 
     /// The entries by section, in the order the sections first hold one.
     public var sections: [SectionCount] {

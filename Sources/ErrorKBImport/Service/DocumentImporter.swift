@@ -17,17 +17,18 @@ public struct DocumentImporter: Sendable {
     }
 
     /// Imports `paths` as one batch: if any file is refused, nothing is written.
-    public func importFiles(_ paths: [String], vendor: String?, options: ImportOptions, actor: String) async throws
-        -> [ImportReport]
-    {
-        let prepared = try await prepareAll(paths, vendor: vendor)
+    /// `registryAsOf` (`yyyy-mm-dd`, today when `nil`) is the day a registry table's copy was taken.
+    public func importFiles(
+        _ paths: [String], vendor: String?, registryAsOf: String? = nil, options: ImportOptions, actor: String
+    ) async throws -> [ImportReport] {
+        let prepared = try await prepareAll(paths, vendor: vendor, registryAsOf: registryAsOf ?? CalendarDay.today())
         return try await write(prepared, options: options, actor: actor)
     }
 
     /// Reads and parses the files on every core at once, since parsing is a third of a large
     /// import's time and the write must wait for all of it. If several files are refused, the
     /// first in `paths` order is the one reported, as when they were read one by one.
-    private func prepareAll(_ paths: [String], vendor: String?) async throws -> [PreparedDocument] {
+    private func prepareAll(_ paths: [String], vendor: String?, registryAsOf: String) async throws -> [PreparedDocument] {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let outcomes = await withTaskGroup(of: PreparationOutcome.self, returning: [PreparationOutcome].self) { group in
             var next = 0
@@ -39,7 +40,7 @@ public struct DocumentImporter: Sendable {
                 next += 1
                 group.addTask {
                     do {
-                        return PreparationOutcome(index: index, result: .success(try await prepare(path: paths[index], vendor: vendor)))
+                        return PreparationOutcome(index: index, result: .success(try await prepare(path: paths[index], vendor: vendor, registryAsOf: registryAsOf)))
                     } catch {
                         return PreparationOutcome(index: index, result: .failure(error))
                     }
@@ -74,32 +75,37 @@ public struct DocumentImporter: Sendable {
             guard let data = BundledFiles.data(entry.file, in: "Seeds") else {
                 throw ImportRefusal.unreadable(file: entry.file, reason: "named in the manifest but not embedded")
             }
-            prepared.append(try await prepare(name: entry.file, bytes: Array(data), vendor: nil, manifest: manifest))
+            prepared.append(
+                try await prepare(
+                    name: entry.file, bytes: Array(data), vendor: nil, manifest: manifest,
+                    registryAsOf: entry.asOf ?? CalendarDay.today()))
         }
         return try await write(prepared, options: ImportOptions(), actor: actor)
     }
 
     /// Reads, checks and parses one file from disk. The vendor comes from `vendor`, else from a
     /// `manifest.json` beside the file, else from the bundled seed manifest.
-    public func prepare(path: String, vendor: String?) async throws -> PreparedDocument {
+    public func prepare(path: String, vendor: String?, registryAsOf: String? = nil) async throws -> PreparedDocument {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         let bytes = try Self.read(url)
         let manifest =
             try SeedManifest.load(inFolder: url.deletingLastPathComponent()) ?? SeedManifest.bundled()
-        return try await prepare(name: name, bytes: bytes, vendor: vendor, manifest: manifest)
+        return try await prepare(
+            name: name, bytes: bytes, vendor: vendor, manifest: manifest, registryAsOf: registryAsOf ?? CalendarDay.today())
     }
 
-    public func prepare(name: String, bytes: [UInt8], vendor: String?, manifest: SeedManifest?) async throws
-        -> PreparedDocument
-    {
-        let (source, parsed) = try await ParsingThread.parse(name: name, bytes: bytes)
+    public func prepare(
+        name: String, bytes: [UInt8], vendor: String?, manifest: SeedManifest?, registryAsOf: String? = nil
+    ) async throws -> PreparedDocument {
+        let (source, parsed) = try await ParsingThread.parse(name: name, bytes: bytes, registryAsOf: registryAsOf)
         guard !parsed.entries.isEmpty else { throw ImportRefusal.noEntries(file: name) }
         let resolvedVendor = try await resolveVendor(slug: vendor, file: name, manifest: manifest)
         let document = DocumentImport(
             fileName: name, vendor: resolvedVendor, title: parsed.title, sha256: Checksum.sha256(bytes),
             lineCount: source.lines.count, text: source.lines.map(\.text).joined(separator: "\n"),
-            entries: parsed.entries.map { ImportedEntry(code: $0.code, kind: $0.kind, content: $0.content, lines: $0.lines) })
+            entries: parsed.entries.map { ImportedEntry(code: $0.code, kind: $0.kind, content: $0.content, lines: $0.lines) },
+            registry: parsed.registry)
         return PreparedDocument(document: document, parsed: parsed)
     }
 

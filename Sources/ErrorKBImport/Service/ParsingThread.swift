@@ -8,12 +8,16 @@ enum ParsingThread {
     /// The readers recurse down to their depth caps: a stack as large as the main thread's.
     private static let stackSize = 8 << 20
 
-    static func parse(name: String, bytes: [UInt8]) async throws -> (SourceText, ParsedDocument) {
+    /// `registryAsOf` is the day a registry table's copy was taken, should the file be one.
+    static func parse(name: String, bytes: [UInt8], registryAsOf: String?) async throws -> (SourceText, ParsedDocument) {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(
                     with: Result {
                         let source = try SourceText(bytes: bytes, fileName: name)
+                        if let kind = try RegistryCSV.registry(of: source.lines, fileName: name) {
+                            return (source, try RegistryCSV.parsed(kind, source: source, bytes: bytes, asOf: registryAsOf))
+                        }
                         return (source, DocumentParser.parse(source))
                     })
             }

@@ -6,6 +6,12 @@ public struct SeedManifest: Codable, Sendable, Hashable {
     public struct Entry: Codable, Sendable, Hashable {
         public var file: String
         public var vendor: String
+        /// For a registry table: the day the copy was taken from its publisher.
+        public var asOf: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, vendor, asOf = "as_of"
+        }
     }
 
     public var vendors: [Vendor]

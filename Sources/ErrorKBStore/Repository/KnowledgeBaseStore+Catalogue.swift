@@ -59,6 +59,10 @@ extension KnowledgeBaseStore {
         }
     }
 
+    public func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord] {
+        try await database.read { db in try RegistryRows.records(db, kind: kind, key: key) }
+    }
+
     public func document(named fileName: String) async throws -> SourceDocument? {
         try await database.read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.documentSQL) WHERE d.file_name = ?"), arguments: [fileName])

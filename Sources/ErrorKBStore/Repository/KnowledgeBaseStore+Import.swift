@@ -88,6 +88,9 @@ extension KnowledgeBaseStore {
                 sql: "INSERT INTO document_text (sha256, text) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING",
                 arguments: [document.sha256, text])
         }
+        if let registry = document.registry {
+            try RegistryRows.keep(db, registry, sha256: document.sha256)
+        }
 
         var existing: [EntryKey: VariantSnapshot] = [:]
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM variant WHERE document_id = ?", arguments: [documentID]) {

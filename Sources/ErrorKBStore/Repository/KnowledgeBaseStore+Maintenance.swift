@@ -30,6 +30,8 @@ extension KnowledgeBaseStore {
             // WITHOUT ROWID: its primary key is its B-tree.
             _ = try String.fetchOne(db, sql: "SELECT min(sha256) FROM document_text")
             _ = try String.fetchOne(db, sql: "SELECT max(sha256) FROM document_text")
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM registry_copy")
+            _ = try Int.fetchOne(db, sql: "SELECT count(*), max(key) FROM registry_row")
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM variant_search WHERE variant_search MATCH 'error'")
         }
     }
