@@ -29,9 +29,45 @@ CREATE TABLE registry_row (
     sha256 TEXT NOT NULL REFERENCES registry_copy(sha256) ON DELETE CASCADE,
     position INTEGER NOT NULL CHECK (position >= 0),
     line INTEGER NOT NULL CHECK (line >= 1),
-    -- The first cell: the registered value (`404`, `105-199`) or name (`invalid_grant`).
+    -- What the row is looked up by: the registered value (`404`, `105-199`) or the error code
+    -- it names (`need_info` for IANA's `need_info (and its subsidiary parameters)`).
     key TEXT NOT NULL,
     cells TEXT NOT NULL CHECK (json_valid(cells)),
     PRIMARY KEY (sha256, position)
 ) WITHOUT ROWID;
 CREATE INDEX registry_row_by_key ON registry_row(key);
+
+-- Retry guidance: what a client should do after a status or an OAuth error, each resting on
+-- one sentence of a specification, and where that sentence was read. Curated like variants:
+-- edits are revisions and can be reverted. Keyed by the code's text, not its row, since the
+-- guidance is policy for a code whether or not some page documents it yet. `context` tells
+-- apart the rare code with guidance of its own at one endpoint (RFC 7009's 503).
+CREATE TABLE retry_guidance (
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 100),
+    context TEXT NOT NULL DEFAULT '',
+    retry TEXT NOT NULL CHECK (retry IN ('yes', 'no', 'after_change', 'after_delay')),
+    idempotent_only INTEGER NOT NULL CHECK (idempotent_only IN (0, 1)),
+    wait TEXT,
+    reference TEXT NOT NULL CHECK (length(trim(reference)) > 0),
+    quote TEXT NOT NULL CHECK (length(trim(quote)) > 0),
+    read_from TEXT NOT NULL CHECK (length(trim(read_from)) > 0),
+    PRIMARY KEY (code, context)
+) WITHOUT ROWID;
+
+-- The revision log learns the new entity; the CHECK is rebuilt as vendor's was.
+CREATE TABLE revision_change_new (
+    id INTEGER PRIMARY KEY,
+    revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+    entity TEXT NOT NULL CHECK (entity IN ('vendor', 'code', 'document', 'variant', 'guidance')),
+    entity_key TEXT NOT NULL,
+    code TEXT,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after)),
+    CHECK (before IS NOT NULL OR after IS NOT NULL)
+);
+INSERT INTO revision_change_new (id, revision_id, entity, entity_key, code, before, after)
+    SELECT id, revision_id, entity, entity_key, code, before, after FROM revision_change;
+DROP TABLE revision_change;
+ALTER TABLE revision_change_new RENAME TO revision_change;
+CREATE INDEX revision_change_by_revision ON revision_change(revision_id);
+CREATE INDEX revision_change_by_code ON revision_change(code, revision_id);

@@ -53,11 +53,11 @@ public struct Registration: Codable, Sendable, Hashable {
         records.compactMap { record in
             switch record.kind {
             case .httpStatus:
-                guard kind == .http, let status = Int(code), let range = HTTPStatusRange(record.row.key), range.contains(status)
+                guard kind == .http, let status = Int(code), let range = HTTPStatusRange(record.row.cells.first ?? ""), range.contains(status)
                 else { return nil }
                 return Registration(httpStatus: record, today: today)
             case .oauthError:
-                guard OAuthRegistryName.code(of: record.row.key) == code else { return nil }
+                guard record.kind.key(of: record.row) == code else { return nil }
                 return Registration(oauthError: record)
             case .oauthStatus:
                 return nil

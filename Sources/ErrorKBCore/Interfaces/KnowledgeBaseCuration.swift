@@ -16,9 +16,14 @@ public protocol KnowledgeBaseCuration: KnowledgeBaseReading {
         id: Int64, actor: String, action: String, _ edit: @Sendable (inout VariantContent) throws -> Void
     ) async throws -> Variant
     func deleteVariant(id: Int64, actor: String) async throws
-    /// Writes a batch of parsed documents in one transaction (rolled back when `dryRun`).
-    func importDocuments(_ documents: [DocumentImport], options: ImportOptions, actor: String) async throws
-        -> [DocumentImportOutcome]
+    /// Writes a batch of parsed documents in one transaction (rolled back when `dryRun`), with
+    /// the retry guidance for codes that have none yet (a seed's; an admin's is never replaced).
+    func importDocuments(
+        _ documents: [DocumentImport], retryGuidance: [RetryGuidance], options: ImportOptions, actor: String
+    ) async throws -> [DocumentImportOutcome]
+    /// Adds or replaces the guidance for its code and context; returns it as stored.
+    func setRetryGuidance(_ guidance: RetryGuidance, actor: String) async throws -> RetryGuidance
+    func deleteRetryGuidance(code: String, context: String?, actor: String) async throws
     /// Fills an empty knowledge base from an export, so that exporting again gives the same bytes.
     func restore(_ export: KnowledgeBaseExport, actor: String) async throws
     /// Writes a consistent copy of the whole database to a new file, while others use it.
@@ -27,4 +32,12 @@ public protocol KnowledgeBaseCuration: KnowledgeBaseReading {
     func revert(revision id: Int64, actor: String) async throws -> Revision
     /// Merges the search index into one segment, which makes searches faster; for after bulk imports.
     func optimizeSearchIndex() async throws -> SearchIndexOptimization
+}
+
+extension KnowledgeBaseCuration {
+    public func importDocuments(_ documents: [DocumentImport], options: ImportOptions, actor: String) async throws
+        -> [DocumentImportOutcome]
+    {
+        try await importDocuments(documents, retryGuidance: [], options: options, actor: actor)
+    }
 }

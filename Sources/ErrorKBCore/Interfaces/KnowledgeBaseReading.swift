@@ -28,6 +28,8 @@ public protocol KnowledgeBaseReading: Sendable {
     /// Rows of the registry tables the current documents hold, in document then row order;
     /// `kind` and `key` (a row's first cell) narrow them.
     func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord]
+    /// Retry guidance by code then context; `code` narrows it to one code.
+    func retryGuidance(code: String?) async throws -> [RetryGuidance]
     /// One document by file name.
     func document(named fileName: String) async throws -> SourceDocument?
     /// Revisions, newest first, optionally only those touching `code`.

@@ -16,6 +16,13 @@ public enum RegistryKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// What a row is looked up by: the registered value (`404`, `105-199`) or the error code it
+    /// names (`need_info` for `need_info (and its subsidiary parameters)`).
+    public func key(of row: RegistryRow) -> String {
+        let first = row.cells.first ?? ""
+        return self == .oauthError ? OAuthRegistryName.code(of: first) ?? first : first
+    }
+
     /// The registry whose header `cells` is.
     public init?(header cells: [String]) {
         guard let kind = Self.allCases.first(where: { $0.header == cells }) else { return nil }
@@ -34,8 +41,6 @@ public struct RegistryRow: Codable, Sendable, Hashable {
         self.cells = cells
     }
 
-    /// The registered value (`404`, `105-199`) or name (`invalid_grant`): the first cell.
-    public var key: String { cells.first ?? "" }
 }
 
 /// A registry table as imported from one file.

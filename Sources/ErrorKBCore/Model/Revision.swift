@@ -28,7 +28,7 @@ public struct Revision: Codable, Sendable, Hashable {
 /// The change one revision made to one entity, as JSON snapshots.
 public struct RevisionChange: Codable, Sendable, Hashable {
     public enum Entity: String, Codable, Sendable {
-        case vendor, code, document, variant
+        case vendor, code, document, variant, guidance
     }
 
     public var entity: Entity

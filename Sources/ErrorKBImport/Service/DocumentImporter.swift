@@ -80,7 +80,14 @@ public struct DocumentImporter: Sendable {
                     name: entry.file, bytes: Array(data), vendor: nil, manifest: manifest,
                     registryAsOf: entry.asOf ?? CalendarDay.today()))
         }
-        return try await write(prepared, options: ImportOptions(), actor: actor)
+        var guidance: [RetryGuidance] = []
+        if let file = manifest.retryGuidance {
+            guard let data = BundledFiles.data(file, in: "Seeds") else {
+                throw ImportRefusal.unreadable(file: file, reason: "named in the manifest but not embedded")
+            }
+            guidance = try RetryGuidanceCSV.rows(String(decoding: data, as: UTF8.self), fileName: file)
+        }
+        return try await write(prepared, retryGuidance: guidance, options: ImportOptions(), actor: actor)
     }
 
     /// Reads, checks and parses one file from disk. The vendor comes from `vendor`, else from a
@@ -109,10 +116,11 @@ public struct DocumentImporter: Sendable {
         return PreparedDocument(document: document, parsed: parsed)
     }
 
-    public func write(_ prepared: [PreparedDocument], options: ImportOptions, actor: String) async throws
-        -> [ImportReport]
-    {
-        let outcomes = try await knowledgeBase.importDocuments(prepared.map(\.document), options: options, actor: actor)
+    public func write(
+        _ prepared: [PreparedDocument], retryGuidance: [RetryGuidance] = [], options: ImportOptions, actor: String
+    ) async throws -> [ImportReport] {
+        let outcomes = try await knowledgeBase.importDocuments(
+            prepared.map(\.document), retryGuidance: retryGuidance, options: options, actor: actor)
         return zip(prepared, outcomes).map { item, outcome in
             ImportReport(
                 file: item.document.fileName, vendor: item.document.vendor.slug, dryRun: options.dryRun,

@@ -16,6 +16,12 @@ public struct SeedManifest: Codable, Sendable, Hashable {
 
     public var vendors: [Vendor]
     public var documents: [Entry]
+    /// The retry guidance a new knowledge base starts with (`retry-guidance.csv`).
+    public var retryGuidance: String?
+
+    enum CodingKeys: String, CodingKey {
+        case vendors, documents, retryGuidance = "retry_guidance"
+    }
 
     public static let fileName = "manifest.json"
 

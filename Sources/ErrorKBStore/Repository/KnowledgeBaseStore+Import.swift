@@ -2,9 +2,9 @@ import ErrorKBCore
 import GRDB
 
 extension KnowledgeBaseStore {
-    public func importDocuments(_ documents: [DocumentImport], options: ImportOptions, actor: String) async throws
-        -> [DocumentImportOutcome]
-    {
+    public func importDocuments(
+        _ documents: [DocumentImport], retryGuidance: [RetryGuidance], options: ImportOptions, actor: String
+    ) async throws -> [DocumentImportOutcome] {
         // A dry run does all the work in the transaction and then rolls it back, so what it
         // reports is exactly what a real run would do.
         try await database.writeWithoutTransaction { db in
@@ -29,6 +29,7 @@ extension KnowledgeBaseStore {
                         }
                     }
                     try VariantStore.restoreSearchTriggers(db, triggers)
+                    try Self.importRetryGuidance(db, retryGuidance, recorder: recorder)
                     let summary = outcomes.map { outcome in
                         "\(outcome.fileName): \(outcome.added.count) added, \(outcome.changed.count + outcome.overwritten.count) changed, \(outcome.removed.count) removed"
                     }.joined(separator: "; ")

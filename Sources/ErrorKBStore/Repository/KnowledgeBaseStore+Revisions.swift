@@ -103,6 +103,7 @@ private struct RevisionUndo {
         case .code: try undoCode(change)
         case .vendor: try undoVendor(change)
         case .document: try undoDocument(change)
+        case .guidance: try undoGuidance(change)
         }
     }
 
@@ -178,6 +179,21 @@ private struct RevisionUndo {
             return
         }
         try recorder.record(.vendor, key: change.key, code: nil, before: current, after: before)
+    }
+
+    private func undoGuidance(_ change: RevisionChange) throws {
+        let before = try decode(RetryGuidance.self, change.before)
+        let after = try decode(RetryGuidance.self, change.after)
+        guard let code = before?.code ?? after?.code else { return }
+        let context = before?.context ?? after?.context
+        let current = try RetryGuidanceRows.one(db, code: code, context: context)
+        try requireUnchanged(current, after, change)
+        if let before {
+            try RetryGuidanceRows.write(db, before)
+        } else {
+            try RetryGuidanceRows.delete(db, code: code, context: context)
+        }
+        try recorder.record(.guidance, key: change.key, code: change.code, before: current, after: before)
     }
 
     private func undoDocument(_ change: RevisionChange) throws {

@@ -15,7 +15,7 @@ enum RegistryRows {
         let insert = try db.cachedStatement(
             sql: "INSERT INTO registry_row (sha256, position, line, key, cells) VALUES (?, ?, ?, ?, ?)")
         for (position, row) in table.rows.enumerated() {
-            try insert.execute(arguments: [sha256, position, row.line, row.key, try json(row.cells)])
+            try insert.execute(arguments: [sha256, position, row.line, table.kind.key(of: row), try json(row.cells)])
         }
     }
 
