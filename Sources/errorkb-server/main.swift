@@ -3,6 +3,7 @@ import ErrorKBCore
 import ErrorKBServer
 import ErrorKBStore
 import Hummingbird
+import Foundation
 import Logging
 
 @main
@@ -34,6 +35,12 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
     @Flag(help: "Serve the Model Context Protocol (Streamable HTTP) at /mcp too, for AI agents.")
     var mcp = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Where clients reach this server (default: $ERRORKB_PUBLIC_URL): problem types, Link headers and lookup links become absolute under it.",
+            valueName: "url"))
+    var publicURL: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -41,6 +48,14 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
         if let db, db.isEmpty { throw ValidationError("--db must name a file; leave it out for $ERRORKB_DB or ./errorkb.sqlite") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        if let url = resolvedPublicURL, !ServerOptions.isValidPublicURL(url) {
+            throw ValidationError("--public-url (or $ERRORKB_PUBLIC_URL) must be an absolute http or https URL without query or fragment, such as https://errors.example.com")
+        }
+    }
+
+    /// `--public-url`, else `$ERRORKB_PUBLIC_URL` when set and not empty.
+    var resolvedPublicURL: String? {
+        publicURL ?? ProcessInfo.processInfo.environment["ERRORKB_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func run() async throws {
@@ -48,7 +63,7 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
         SQLiteLibrary.configureForThisProcess()
         let options = ServerOptions(
             databasePath: DatabaseLocation.resolve(option: db), host: host, port: port, cors: cors,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, mcp: mcp)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, mcp: mcp, publicURL: resolvedPublicURL)
         let app = try await buildApplication(options: options)
         try await app.runService()
     }

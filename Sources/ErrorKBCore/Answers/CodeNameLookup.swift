@@ -56,15 +56,23 @@ public enum CodeNameLookup {
         {
             add(CodeNameResolution(code: String(status.value), match: .httpStatus, matchedText: String(status.value)))
         }
+        // A status (`404`, `HTTP 404`) names that status; titles are for names that are not (and
+        // cost a search). A string code may be a title too: `not_found` is an OpenID Federation
+        // error and, as `Not Found`, 404's name.
+        if found.contains(where: { $0.match == .httpStatus || ($0.match == .code && HTTPStatus(code: $0.code) != nil) }) {
+            return found
+        }
+        var spellings: [CodeNameResolution] = []
         for spelling in codeSpellings(of: name) where spelling != name {
             if try await knowledgeBase.code(spelling, vendor: nil) != nil {
-                add(CodeNameResolution(code: spelling, match: .codeSpelling, matchedText: spelling))
+                spellings.append(CodeNameResolution(code: spelling, match: .codeSpelling, matchedText: spelling))
             }
         }
-        // A name that is a code or a status line names that code; titles are for names that are not
-        // (and cost a search).
-        if found.contains(where: { $0.match == .code || $0.match == .httpStatus }) { return found }
-        for resolution in try await titled(name, in: knowledgeBase) { add(resolution) }
+        let titles = try await titled(name, in: knowledgeBase)
+        // Words with spaces between them are written as a title (`Not Found`), one token as a code
+        // (`NOT_FOUND`, `invalid-grant`): that decides which reading comes first.
+        let phrase = name.contains(where: \.isWhitespace)
+        for resolution in phrase ? titles + spellings : spellings + titles { add(resolution) }
         return Array(found.prefix(max(1, limit)))
     }
 

@@ -19,7 +19,7 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "ErrorKB", "version": "1",
-                "description": "The error knowledge base: HTTP statuses and string error codes, as every vendor, guide and standard describes them. Errors are RFC 9457 problems whose type is this API's own entry for the status.",
+                "description": "The error knowledge base: HTTP statuses and string error codes, as every vendor, guide and standard describes them, beside the IANA registries, what the OAuth specifications prescribe and retry guidance quoted from the RFCs. Errors are RFC 9457 problems whose type is this API's own entry for the status. Problem types, Link headers and lookup links are relative to the server unless it was started with --public-url (or ERRORKB_PUBLIC_URL), which makes them absolute under that URL; a list's next is always a cursor, not a link.",
             ],
             "paths": .object(paths),
             "components": ["schemas": .object(Schemas.all)],
@@ -106,6 +106,7 @@ enum Schemas {
     private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     private static let string: JSONValue = ["type": "string"]
     private static let integer: JSONValue = ["type": "integer"]
+    private static let date: JSONValue = ["type": "string", "format": "date"]
     private static let strings: JSONValue = ["type": "array", "items": ["type": "string"]]
     private static let counts: JSONValue = ["type": "object", "additionalProperties": ["type": "integer"]]
 
@@ -121,7 +122,7 @@ enum Schemas {
 
     static let all: [String: JSONValue] = [
         "Problem": object(
-            ["type": string, "title": string, "status": integer, "detail": string, "instance": string],
+            ["type": ["type": "string", "description": "This API's entry for the status: relative, or absolute under --public-url."], "title": string, "status": integer, "detail": string, "instance": string],
             required: ["type", "title", "status", "detail", "instance"]),
         "LineRange": object(["start": integer, "end": integer], required: ["start", "end"]),
         "Variant": object(
@@ -132,8 +133,66 @@ enum Schemas {
             ],
             required: ["id", "code", "vendor", "description", "causes", "fixes", "edited"]),
         "Code": object(
-            ["code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string, "variants": ["type": "array", "items": ref("Variant")]],
-            required: ["code", "kind", "variants"]),
+            [
+                "code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string,
+                "variants": ["type": "array", "items": ref("Variant")],
+                "registrations": ["type": "array", "items": ref("Registration")],
+                "prescriptions": ["type": "array", "items": ref("Prescription")],
+                "retry": ["type": "array", "items": ref("RetryGuidance")],
+                "divergences": ["type": "array", "items": ref("Divergence")],
+            ],
+            required: ["code", "kind", "variants", "registrations", "prescriptions", "retry", "divergences"]),
+        "RegistryReference": object(
+            ["text": string, "document": string, "section": string, "url": ["type": "string", "format": "uri"]],
+            required: ["text", "document"]),
+        "RegistrySource": object(
+            ["document": string, "document_id": integer, "line": integer, "registry_as_of": date],
+            required: ["document", "document_id", "line"]),
+        "Registration": object(
+            [
+                "registry": ["enum": .array(RegistryKind.allCases.map { .string($0.rawValue) })], "value": string, "name": string,
+                "status": ["enum": .array(RegistrationStatus.allCases.map { .string($0.rawValue) })],
+                "registered": date, "extended": date, "expires": date, "expired": ["type": "boolean"],
+                "usage_locations": strings, "protocol_extension": string, "change_controller": string,
+                "references": ["type": "array", "items": ref("RegistryReference")], "source": ref("RegistrySource"),
+            ],
+            required: ["registry", "value", "status", "references", "source"]),
+        "Prescription": object(
+            [
+                "usage_location": string, "delivery": ["enum": .array(Prescription.Delivery.allCases.map { .string($0.rawValue) })],
+                "http_status": ["type": "integer", "minimum": 100, "maximum": 599],
+                "requirement": ["enum": ["MUST", "SHOULD", "MAY", "default", "none"]],
+                "references": ["type": "array", "items": ref("RegistryReference")], "quote": string, "source": ref("RegistrySource"),
+            ],
+            required: ["usage_location", "delivery", "requirement", "references", "quote", "source"]),
+        "RetryGuidance": object(
+            [
+                "code": string, "context": string, "retry": ["enum": .array(RetryGuidance.Decision.allCases.map { .string($0.rawValue) })],
+                "idempotent_only": ["type": "boolean"], "wait": string, "reference": string, "quote": string, "read_from": string,
+            ],
+            required: ["code", "retry", "idempotent_only", "reference", "quote", "read_from"]),
+        "RetryGuidanceList": list("RetryGuidance", paged: false),
+        "Divergence": object(
+            [
+                "code": string, "kind": ["enum": .array(Divergence.Kind.allCases.map { .string($0.rawValue) })], "variant_id": integer,
+                "vendor": string, "says": string, "expected": string, "against": ["enum": ["registry", "specification", "variants"]],
+                "detail": string,
+            ],
+            required: ["code", "kind", "variant_id", "vendor", "says", "expected", "against", "detail"]),
+        "DivergenceList": list("Divergence", paged: false),
+        "Lookup": object(
+            [
+                "query": string,
+                "items": [
+                    "type": "array",
+                    "items": object(
+                        [
+                            "code": string, "match": ["enum": ["code", "http_status", "code_spelling", "title"]], "matched_text": string,
+                            "link": string,
+                        ], required: ["code", "match", "matched_text", "link"]),
+                ],
+            ],
+            required: ["query", "items"]),
         "CodeSummary": object(
             ["code": string, "kind": ["enum": ["http", "oauth", "other"]], "http_class": string, "titles": strings, "vendors": strings, "variant_count": integer],
             required: ["code", "kind", "titles", "vendors", "variant_count"]),
@@ -151,7 +210,7 @@ enum Schemas {
             required: ["variant_id", "code", "kind", "vendor", "snippet", "rank"]),
         "SearchResults": list("SearchHit", paged: true),
         "Vendor": object(
-            ["slug": string, "name": string, "kind": ["enum": ["vendor", "guide", "standard"]], "document_count": integer, "variant_count": integer, "code_count": integer],
+            ["slug": string, "name": string, "kind": ["enum": .array(VendorKind.allCases.map { .string($0.rawValue) })], "document_count": integer, "variant_count": integer, "code_count": integer],
             required: ["slug", "name", "kind", "document_count", "variant_count", "code_count"]),
         "VendorList": list("Vendor", paged: false),
         "VendorDetail": object(["vendor": ref("Vendor"), "documents": ["type": "array", "items": ref("Document")]], required: ["vendor", "documents"]),
@@ -163,7 +222,7 @@ enum Schemas {
             required: ["id", "file_name", "vendor", "sha256", "line_count", "imported_at", "variant_count"]),
         "DocumentList": list("Document", paged: false),
         "RevisionChange": object(
-            ["entity": ["enum": ["vendor", "code", "document", "variant"]], "key": string, "code": string, "before": [:], "after": [:]],
+            ["entity": ["enum": ["vendor", "code", "document", "variant", "guidance"]], "key": string, "code": string, "before": [:], "after": [:]],
             required: ["entity", "key", "before", "after"]),
         "Revision": object(
             [

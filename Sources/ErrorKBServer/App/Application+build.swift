@@ -17,7 +17,8 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     let stages = RouterStage.stages(for: options)
     let mcp = options.mcp ? MCPRoutes<BasicRequestContext>(options: options, knowledgeBase: store) : nil
     let router = buildRouter(
-        knowledgeBase: store, stages: stages, registry: registry, pages: try PageTemplates(), metrics: metrics, cache: cache, mcp: mcp)
+        knowledgeBase: store, stages: stages, registry: registry, pages: try PageTemplates(), metrics: metrics, cache: cache, mcp: mcp,
+        links: PublicLinks(publicURL: options.publicURL))
     let serverName = "errorkb"
     let reads = CachedReads(cache: cache, stages: stages, metrics: metrics, logger: logger, serverName: serverName)
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
@@ -35,14 +36,16 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
 /// GET route.
 func buildRouter(
     knowledgeBase: some KnowledgeBaseReading, stages: [RouterStage], registry: PrometheusCollectorRegistry, pages: PageTemplates,
-    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil, mcp: MCPRoutes<BasicRequestContext>? = nil
+    metrics: RequestMetrics? = nil, cache: ResponseCache? = nil, mcp: MCPRoutes<BasicRequestContext>? = nil,
+    links: PublicLinks = PublicLinks()
 ) -> Router<BasicRequestContext> {
     let metrics = metrics ?? RequestMetrics(registry: registry)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     let errorPages = ErrorPages(templates: pages, knowledgeBase: knowledgeBase)
-    for stage in stages { stage.add(to: router, metrics: metrics, cache: cache, errorPages: errorPages) }
+    for stage in stages { stage.add(to: router, metrics: metrics, cache: cache, errorPages: errorPages, links: links) }
     PageRoutes(knowledgeBase: knowledgeBase, templates: pages).register(on: router)
-    CodeRoutes(knowledgeBase: knowledgeBase).register(on: router)
+    CodeRoutes(knowledgeBase: knowledgeBase, links: links).register(on: router)
+    ReferenceRoutes(knowledgeBase: knowledgeBase, links: links).register(on: router)
     CatalogueRoutes(knowledgeBase: knowledgeBase).register(on: router)
     OperationsRoutes(knowledgeBase: knowledgeBase, registry: registry).register(on: router)
     mcp?.register(on: router)

@@ -41,13 +41,16 @@ enum RouterStage: CaseIterable, Sendable {
         allCases.filter { $0 != .cors || options.cors }
     }
 
-    func add(to router: Router<BasicRequestContext>, metrics: RequestMetrics, cache: ResponseCache?, errorPages: ErrorPages?) {
+    func add(
+        to router: Router<BasicRequestContext>, metrics: RequestMetrics, cache: ResponseCache?, errorPages: ErrorPages?,
+        links: PublicLinks = PublicLinks()
+    ) {
         switch self {
         case .requestLog: router.add(middleware: RequestLogMiddleware())
         case .requestMetrics: router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         case .cors:
             router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .ifNoneMatch], allowMethods: [.get, .head]))
-        case .problems: router.add(middleware: ProblemMiddleware(pages: errorPages))
+        case .problems: router.add(middleware: ProblemMiddleware(pages: errorPages, links: links))
         case .requestGuard: router.add(middleware: RequestGuardMiddleware())
         case .responseCache: if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache, metrics: metrics)) }
         }

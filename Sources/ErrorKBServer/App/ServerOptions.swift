@@ -12,10 +12,13 @@ public struct ServerOptions: Sendable {
     public var logLevel: Logger.Level
     /// Serve the Model Context Protocol at `/mcp` too.
     public var mcp: Bool
+    /// Where clients reach the server (`https://errors.example.com`): problem types, `Link`
+    /// headers and lookup links are made absolute under it. `nil`: they stay relative.
+    public var publicURL: String?
 
     public init(
         databasePath: String, host: String = "127.0.0.1", port: Int = 8080, cors: Bool = false, logLevel: Logger.Level = .info,
-        mcp: Bool = false
+        mcp: Bool = false, publicURL: String? = nil
     ) {
         self.databasePath = databasePath
         self.host = host
@@ -23,6 +26,7 @@ public struct ServerOptions: Sendable {
         self.cors = cors
         self.logLevel = logLevel
         self.mcp = mcp
+        self.publicURL = publicURL
     }
 
     /// Listening on loopback only, where a browser page must not reach the server by a name
@@ -30,4 +34,7 @@ public struct ServerOptions: Sendable {
     var isLoopback: Bool {
         ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
+
+    /// Whether `text` can be `publicURL`: absolute http or https, no query or fragment.
+    public static func isValidPublicURL(_ text: String) -> Bool { PublicLinks.isValid(text) }
 }

@@ -13,6 +13,9 @@ enum APIPath: String, CaseIterable, Sendable {
     case documents = "/v1/documents"
     case document = "/v1/documents/{id}"
     case search = "/v1/search"
+    case lookup = "/v1/lookup"
+    case divergences = "/v1/divergences"
+    case retryGuidance = "/v1/guidance/retry"
     case health = "/healthz"
     case metrics = "/metrics"
     case openAPI = "/openapi.json"
@@ -52,6 +55,30 @@ enum APIPath: String, CaseIterable, Sendable {
             APIRoute(
                 path: self, operationID: "search", summary: "Variants matching words, best first, with highlighted snippets",
                 query: [.searchText, .kind, .httpClass, .vendor, .document, .limit, .numberCursor], schema: "SearchResults")
+        case .lookup:
+            APIRoute(
+                path: self, operationID: "lookup",
+                summary: "The codes a name names (404, Not Found, NOT_FOUND, HTTP 404, invalid_grant, an old title), with how each matched",
+                query: [
+                    QueryParameter(
+                        name: "q", description: "A code, an HTTP status line, another spelling of a code, or a title.",
+                        kind: .text(maximumLength: CodeNameLookup.maximumNameLength), required: true)
+                ], schema: "Lookup")
+        case .divergences:
+            APIRoute(
+                path: self, operationID: "listDivergences",
+                summary: "Where variants disagree with the registries, the OAuth specifications and each other",
+                query: [
+                    QueryParameter(name: "vendor", description: "Only this vendor's divergences.", kind: .slug),
+                    QueryParameter(
+                        name: "kind", description: "Only divergences of this kind.",
+                        kind: .enumeration(Divergence.Kind.allCases.map(\.rawValue))),
+                ], schema: "DivergenceList")
+        case .retryGuidance:
+            APIRoute(
+                path: self, operationID: "getRetryGuidance",
+                summary: "Every status's and OAuth error's retry guidance, with the sentence it rests on: one policy for a client library",
+                query: [], schema: "RetryGuidanceList")
         case .health:
             APIRoute(path: self, operationID: "health", summary: "Database reachable, schema version", query: [], schema: "Health")
         case .metrics:

@@ -26,8 +26,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try response(from: request, links: PublicLinks())
+    }
+
+    func response(from request: Request, links: PublicLinks) throws -> Response {
         let body = Body(
-            type: "/v1/codes/\(status.code)", title: status.reasonPhrase, status: status.code, detail: detail,
+            type: links.absolute("/v1/codes/\(status.code)"), title: status.reasonPhrase, status: status.code, detail: detail,
             instance: request.uri.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

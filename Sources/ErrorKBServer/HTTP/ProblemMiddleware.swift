@@ -6,6 +6,7 @@ import Logging
 /// logged in full.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: ErrorPages?
+    var links = PublicLinks()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -28,7 +29,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                     context.logger.error("error page failed", metadata: ["error": "\(String(reflecting: error))"])
                 }
             }
-            return try problem.response(from: request, context: context)
+            return try problem.response(from: request, links: links)
         }
     }
 }

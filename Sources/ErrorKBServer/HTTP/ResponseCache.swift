@@ -1,4 +1,5 @@
 import ErrorKBCore
+import Foundation
 import Hummingbird
 import Synchronization
 
@@ -32,6 +33,9 @@ final class ResponseCache: Sendable {
 
     private struct State {
         var version: Int64 = .min
+        /// The UTC day the answers were computed on: a code's answer says whether a temporary
+        /// registration has expired, which changes at midnight with nothing written.
+        var day: Int64 = .min
         var entries: [String: Entry] = [:]
         var bytes = 0
     }
@@ -56,9 +60,10 @@ final class ResponseCache: Sendable {
     /// the database version it was looked up at.
     func lookup(_ key: String) throws -> (entry: Entry?, version: Int64) {
         let version = try changeVersion()
+        let day = Int64(Date().timeIntervalSince1970 / 86_400)
         let entry = state.withLock { state -> Entry? in
-            if state.version != version {
-                state = State(version: version)
+            if state.version != version || state.day != day {
+                state = State(version: version, day: day)
                 return nil
             }
             return state.entries[key]
@@ -82,7 +87,7 @@ final class ResponseCache: Sendable {
                 entry.body = ByteBuffer(bytes: entry.body.readableBytesView)
             }
             let size = entry.footprint(key: key)
-            if state.bytes + size > Self.byteBudget { state = State(version: version) }
+            if state.bytes + size > Self.byteBudget { state = State(version: version, day: state.day) }
             state.bytes -= state.entries[key]?.footprint(key: key) ?? 0
             state.entries[key] = entry
             state.bytes += size

@@ -26,10 +26,13 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
         self.origins = origins
     }
 
-    /// The routes a server started with `options` serves, its links relative to itself.
+    /// The routes a server started with `options` serves, its links relative to itself unless
+    /// it was given a public URL.
     init(options: ServerOptions, knowledgeBase: any KnowledgeBaseReading) {
         let origins: any HTTPRequestValidator = options.isLoopback ? Self.loopbackOnly : SameOriginValidator()
-        self.init(server: KnowledgeBaseMCPServer(knowledgeBase: knowledgeBase), origins: origins)
+        self.init(
+            server: KnowledgeBaseMCPServer(knowledgeBase: knowledgeBase, links: EntryLinks(publicURL: options.publicURL)),
+            origins: origins)
     }
 
     /// Loopback names, with any port or none (`Host: localhost` is as valid as `localhost:8080`),

@@ -4,6 +4,7 @@ import Hummingbird
 /// `/v1/codes`, `/v1/codes/{code}`, `/v1/codes/{code}/history` and `/v1/search`.
 struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Sendable {
     let knowledgeBase: Reading
+    var links = PublicLinks()
 
     func register(on router: Router<Context>) {
         router.get(.codes, use: list)
@@ -19,20 +20,28 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         let facets = try await knowledgeBase.facets(filter: filter)
         return try JSONResponse.make(
             CodeListResponse(items: page.items, next: page.next?.token, facets: facets), for: request,
-            headers: NextLink.headers(for: request, next: page.next))
+            headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let code = try CodeParameter.read(context)
         let query = try QueryReader(request, path: .code)
         let vendor = query.string("vendor")
-        guard let entry = try await knowledgeBase.code(code, vendor: vendor) else {
+        guard let entry = try await knowledgeBase.code(code, vendor: nil) else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
-        if let vendor, entry.variants.isEmpty {
-            throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'")
+        // Divergences are computed over every variant (one vendor's title diverges from the
+        // others'), then narrowed with the variants.
+        var reference = try await CodeReference.of(entry, in: knowledgeBase, today: CalendarDay.today())
+        var shown = entry
+        if let vendor {
+            shown.variants = entry.variants.filter { $0.vendor == vendor }
+            guard !shown.variants.isEmpty else {
+                throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'")
+            }
+            reference.divergences = reference.divergences.filter { $0.vendor == vendor }
         }
-        return try JSONResponse.make(entry, for: request)
+        return try JSONResponse.make(CodeResponse(shown, reference: reference), for: request)
     }
 
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {
@@ -44,7 +53,7 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         let page = try await knowledgeBase.revisions(code: code, page: query.page)
         return try JSONResponse.make(
             RevisionListResponse(items: page.items.map(RevisionResponse.init), next: page.next?.token), for: request,
-            headers: NextLink.headers(for: request, next: page.next))
+            headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
@@ -60,7 +69,7 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         }
         return try JSONResponse.make(
             SearchResponse(items: items, next: page.next?.token), for: request,
-            headers: NextLink.headers(for: request, next: page.next))
+            headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 }
 
@@ -98,12 +107,12 @@ enum SnippetHTML {
 
 /// `Link: <...&cursor=X>; rel="next"`, as RFC 8288 has it.
 enum NextLink {
-    static func headers(for request: Request, next: Cursor?) -> HTTPFields {
+    static func headers(for request: Request, next: Cursor?, links: PublicLinks) -> HTTPFields {
         guard let next, let link = HTTPFields.Element.Name("Link") else { return [:] }
         var parts = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
         parts.append("cursor=\(next.token)")
         var headers = HTTPFields()
-        headers[link] = "<\(request.uri.path)?\(parts.joined(separator: "&"))>; rel=\"next\""
+        headers[link] = "<\(links.absolute(request.uri.path))?\(parts.joined(separator: "&"))>; rel=\"next\""
         return headers
     }
 }

@@ -1,0 +1,46 @@
+import ErrorKBCore
+import Hummingbird
+
+/// `/v1/divergences`, `/v1/lookup` and `/v1/guidance/retry`: the answers that join the
+/// registries, the specifications and the vendors' pages.
+struct ReferenceRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Sendable {
+    let knowledgeBase: Reading
+    let links: PublicLinks
+
+    func register(on router: Router<Context>) {
+        router.get(.divergences, use: divergences)
+        router.get(.lookup, use: lookup)
+        router.get(.retryGuidance, use: retryGuidance)
+    }
+
+    @Sendable func divergences(_ request: Request, context: Context) async throws -> Response {
+        let query = try QueryReader(request, path: .divergences)
+        var items = try await Divergence.all(in: knowledgeBase, vendor: query.string("vendor"), today: CalendarDay.today())
+        if let kind = query.string("kind").flatMap(Divergence.Kind.init(rawValue:)) {
+            items = items.filter { $0.kind == kind }
+        }
+        return try JSONResponse.make(DivergenceListResponse(items: items), for: request)
+    }
+
+    @Sendable func lookup(_ request: Request, context: Context) async throws -> Response {
+        let query = try QueryReader(request, path: .lookup)
+        let name = query.string("q") ?? ""
+        let found: [CodeNameResolution]
+        do {
+            found = try await CodeNameLookup.resolve(name, in: knowledgeBase)
+        } catch KnowledgeBaseError.invalid(_, let reason) {
+            throw Problem(.badRequest, "parameter 'q' \(reason)")
+        }
+        let items = found.map { resolution in
+            LookupResponse.Match(
+                code: resolution.code, match: resolution.match, matchedText: resolution.matchedText,
+                link: links.absolute("/v1/codes/" + resolution.code))
+        }
+        return try JSONResponse.make(LookupResponse(query: name, items: items), for: request)
+    }
+
+    @Sendable func retryGuidance(_ request: Request, context: Context) async throws -> Response {
+        _ = try QueryReader(request, path: .retryGuidance)
+        return try JSONResponse.make(RetryGuidanceResponse(items: try await knowledgeBase.retryGuidance(code: nil)), for: request)
+    }
+}
