@@ -86,30 +86,6 @@ struct HealthResponse: Encodable {
     var codes: Int
 }
 
-/// `GET /v1/codes/{code}`: the code and its variants, and what the registries, the
-/// specifications and the retry guidance say of it, with where the variants diverge.
-struct CodeResponse: Encodable {
-    var code: String
-    var kind: CodeKind
-    var httpClass: String?
-    var variants: [Variant]
-    var registrations: [Registration]
-    var prescriptions: [Prescription]
-    var retry: [RetryGuidance]
-    var divergences: [Divergence]
-
-    init(_ entry: CodeEntry, reference: CodeReference) {
-        code = entry.code
-        kind = entry.kind
-        httpClass = entry.httpClass
-        variants = entry.variants
-        registrations = reference.registrations
-        prescriptions = reference.prescriptions
-        retry = reference.retry
-        divergences = reference.divergences
-    }
-}
-
 struct DivergenceListResponse: Encodable {
     var items: [Divergence]
 }

@@ -27,21 +27,13 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         let code = try CodeParameter.read(context)
         let query = try QueryReader(request, path: .code)
         let vendor = query.string("vendor")
-        guard let entry = try await knowledgeBase.code(code, vendor: nil) else {
+        guard let answer = try await CodeAnswer.read(code, vendor: vendor, in: knowledgeBase, today: CalendarDay.today()) else {
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
-        // Divergences are computed over every variant (one vendor's title diverges from the
-        // others'), then narrowed with the variants.
-        var reference = try await CodeReference.of(entry, in: knowledgeBase, today: CalendarDay.today())
-        var shown = entry
-        if let vendor {
-            shown.variants = entry.variants.filter { $0.vendor == vendor }
-            guard !shown.variants.isEmpty else {
-                throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'")
-            }
-            reference.divergences = reference.divergences.filter { $0.vendor == vendor }
+        if let vendor, answer.variants.isEmpty {
+            throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'")
         }
-        return try JSONResponse.make(CodeResponse(shown, reference: reference), for: request)
+        return try JSONResponse.make(answer, for: request)
     }
 
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {
