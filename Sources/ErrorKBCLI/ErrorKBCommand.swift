@@ -15,9 +15,9 @@ public struct ErrorKBCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ShowCommand.self, ListCommand.self, SearchCommand.self,
+            ShowCommand.self, ListCommand.self, SearchCommand.self, DivergencesCommand.self,
             SetCommand.self, EditCommand.self, CauseCommand.self, FixCommand.self,
-            CodeCommand.self, VariantCommand.self, VendorCommand.self,
+            CodeCommand.self, VariantCommand.self, VendorCommand.self, RetryCommand.self,
             HistoryCommand.self, RevertCommand.self,
             ImportCommand.self, ExportCommand.self, BackupCommand.self, InitCommand.self, MigrateCommand.self,
             OptimizeCommand.self, MCPCommand.self,

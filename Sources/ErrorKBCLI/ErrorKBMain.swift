@@ -49,7 +49,7 @@ public enum ErrorKBMain {
 
     static func exitCode(for error: KnowledgeBaseError) -> Int32 {
         switch error {
-        case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision: 3
+        case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision, .unknownGuidance: 3
         case .conflict, .ambiguousVariant: 4
         case .invalid: 5
         case .schema, .storage: 1

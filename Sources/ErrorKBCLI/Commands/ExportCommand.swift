@@ -1,22 +1,28 @@
 import ArgumentParser
 import ErrorKBCore
+import ErrorKBImport
 import Foundation
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole knowledge base as JSON (lossless) or CSV.",
+        abstract: "Write the whole knowledge base as JSON (lossless) or CSV, or a registry table as its publisher does.",
         discussion: """
             The same data always gives the same bytes: keys and entries are sorted. The JSON \
             shape is documented in the README; `errorkb import --format json` restores it.
 
+            `--format iana-csv` writes one registry table (--registry http-status, oauth-error \
+            or oauth-status) as it was imported: byte for byte the file IANA publishes.
+
             Examples:
               errorkb export --format json > kb.json
               errorkb export --format csv --output kb.csv
+              errorkb export --format iana-csv --registry http-status --output http-status-codes-1.csv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, csv
+        case ianaCSV = "iana-csv"
     }
 
     @OptionGroup var global: GlobalOptions
@@ -27,8 +33,28 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of standard output (replaced atomically; created 0600).")
     var output: String?
 
+    @Option(help: "With --format iana-csv: http-status, oauth-error or oauth-status.")
+    var registry: RegistryKind?
+
+    @Option(help: "With --format iana-csv: the imported file to write, when several hold the registry.")
+    var document: String?
+
+    func validate() throws {
+        if format == .ianaCSV, registry == nil {
+            throw ValidationError("--format iana-csv needs --registry (\(RegistryKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if format != .ianaCSV, registry != nil || document != nil {
+            throw ValidationError("--registry and --document go with --format iana-csv")
+        }
+    }
+
     func run() async throws {
         let repository = try global.openForReading()
+        if format == .ianaCSV, let registry {
+            let text = try await Self.registryTable(registry, document: document, in: repository)
+            guard let output else { return StandardOutput.shared.write(text) }
+            return try OutputFile.write(Array(text.utf8), to: output)
+        }
         let export = try await repository.export()
         let text = format == .json ? try JSONOutput.string(export) + "\n" : CSVExport.render(export)
         guard let output else {
@@ -36,5 +62,31 @@ struct ExportCommand: AsyncParsableCommand {
             return
         }
         try OutputFile.write(Array(text.utf8), to: output)
+    }
+
+    /// The registry table `kind` as its current document holds it, in the publisher's CSV.
+    static func registryTable(_ kind: RegistryKind, document: String?, in knowledgeBase: some KnowledgeBaseReading) async throws
+        -> String
+    {
+        let records = try await knowledgeBase.registryRecords(kind: kind, key: nil)
+        var documents: [String] = []
+        for record in records where !documents.contains(record.document) { documents.append(record.document) }
+        let chosen: String
+        if let document {
+            guard documents.contains(document) else {
+                throw KnowledgeBaseError.unknownDocument("\(document) (no document holds the \(kind.rawValue) registry under that name)")
+            }
+            chosen = document
+        } else {
+            guard let only = documents.first else {
+                throw KnowledgeBaseError.unknownDocument("any holding the \(kind.rawValue) registry")
+            }
+            guard documents.count == 1 else {
+                throw KnowledgeBaseError.conflict(
+                    "\(documents.count) documents hold the \(kind.rawValue) registry (\(documents.joined(separator: ", "))); name one with --document")
+            }
+            chosen = only
+        }
+        return try RegistryCSV.export(kind, rows: records.filter { $0.document == chosen }.map(\.row))
     }
 }

@@ -15,12 +15,19 @@ struct ImportCommand: AsyncParsableCommand {
             its variants and removes those it no longer has. Variants an admin edited are kept \
             and reported as conflicts unless --overwrite.
 
+            A CSV whose header is an IANA registry's (http-status-codes-1.csv, \
+            extensions-error.csv) or the OAuth prescribed-status table's is read as that \
+            registry: every row is kept verbatim, with --as-of as the day the copy was taken \
+            (default: today). A malformed row (a missing column, a duplicate value, a bad range) \
+            is refused with its line number.
+
             With --format json, restores an `errorkb export` into an empty knowledge base.
 
             Examples:
               errorkb import Seeds/000_a66a2b6a826d23c4.txt
               errorkb import --vendor stripe --dry-run stripe-errors.md
               errorkb import --format json --db restored.sqlite kb.json
+              errorkb import --vendor iana --as-of 2026-12-01 http-status-codes-1.csv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -41,6 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Replace variants an admin has edited instead of keeping the edits.")
     var overwrite = false
 
+    @Option(help: "For a registry CSV: the day (yyyy-mm-dd) the copy was taken from its publisher; default today.")
+    var asOf: String?
+
     @Flag(help: "Print the reports as JSON.")
     var json = false
 
@@ -51,6 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
     var files: [String]
 
     func validate() throws {
+        if let asOf, !CalendarDay.isValid(asOf) { throw ValidationError("--as-of must be a day written yyyy-mm-dd, not '\(asOf)'") }
         if format == .json {
             guard files.count == 1 else { throw ValidationError("--format json restores exactly one export file") }
             guard vendor == nil, !dryRun, !overwrite else {
@@ -67,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
             return
         }
         let reports = try await DocumentImporter(knowledgeBase: store).importFiles(
-            files, vendor: vendor, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
+            files, vendor: vendor, registryAsOf: asOf, options: ImportOptions(dryRun: dryRun, overwrite: overwrite),
             actor: global.resolvedActor)
         if json {
             try JSONOutput.print(reports)

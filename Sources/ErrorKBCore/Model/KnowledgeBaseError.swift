@@ -7,6 +7,8 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
     case unknownVariant(Int64)
     case unknownVariantOf(code: String, vendor: String, document: String?, section: String?)
     case unknownRevision(Int64)
+    /// No retry guidance for this code (and context, written `code@context`).
+    case unknownGuidance(String)
     case invalid(field: String, reason: String)
     case conflict(String)
     case ambiguousVariant(code: String, candidates: [Variant])
@@ -25,6 +27,7 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
         case .unknownVariantOf(let code, let vendor, let document, let section):
             "\(vendor) has no variant of \(code)" + (document.map { " in \($0)" } ?? "") + (section.map { " under '\($0)'" } ?? "")
         case .unknownRevision(let id): "unknown revision \(id)"
+        case .unknownGuidance(let key): "no retry guidance for '\(key)'"
         case .invalid(let field, let reason): "invalid \(field): \(reason)"
         case .conflict(let message): message
         case .ambiguousVariant(let code, let candidates):

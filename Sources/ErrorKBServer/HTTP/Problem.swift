@@ -50,7 +50,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             return problem
         case let error as KnowledgeBaseError:
             switch error {
-            case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision:
+            case .unknownCode, .unknownVendor, .unknownDocument, .unknownVariant, .unknownVariantOf, .unknownRevision, .unknownGuidance:
                 return Problem(.notFound, error.description)
             case .invalid(let field, let reason):
                 return Problem(.badRequest, "parameter '\(field)': \(reason)")

@@ -77,8 +77,7 @@ extension KnowledgeBaseStore {
     public func deleteRetryGuidance(code: String, context: String?, actor: String) async throws {
         try await write(actor: actor, action: "guidance.delete") { db, recorder in
             guard let before = try RetryGuidanceRows.one(db, code: code, context: context) else {
-                throw KnowledgeBaseError.invalid(
-                    field: "code", reason: "'\(code)' has no retry guidance\(context.map { " at '\($0)'" } ?? "")")
+                throw KnowledgeBaseError.unknownGuidance(RetryGuidanceRows.key(code: code, context: context))
             }
             try RetryGuidanceRows.delete(db, code: code, context: context)
             try recorder.record(

@@ -33,11 +33,14 @@ public enum RegistryCSV {
     public static func table(
         _ kind: RegistryKind, text: String, fileName: String, asOf: String?
     ) throws(ImportRefusal) -> RegistryTable {
+        // Line breaks are compared as one kind: a row saved with LF among CRLF rows is the same
+        // row. The export writes CRLF, as IANA does.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         let records: [[String]]
         do { records = try rows(of: text) } catch {
             throw .malformedRegistry(file: fileName, line: 1, reason: "not CSV: \(error)")
         }
-        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        let newline = "\n"
         var line = 1
         var offset = text.utf8.startIndex
         var rows: [RegistryRow] = []
