@@ -17,7 +17,7 @@ struct CommandWorkTests {
             try await kb.repository.createCode("e\(String(format: "%04d", index))", kind: .other, actor: "test")
         }
         let all = try await ListCommand.codes(in: kb.repository, filter: CodeFilter(), limit: .max)
-        #expect(all.count == 34 + PageRequest.maximumLimit + 20)
+        #expect(all.count == 114 + PageRequest.maximumLimit + 20)
         #expect(all.map(\.code) == all.map(\.code).sorted())
         let some = try await ListCommand.codes(in: kb.repository, filter: CodeFilter(), limit: PageRequest.maximumLimit + 3)
         #expect(some.map(\.code) == Array(all.prefix(PageRequest.maximumLimit + 3)).map(\.code))
@@ -41,7 +41,10 @@ struct CommandWorkTests {
     func initSeedsOnce() async throws {
         let kb = try TestKnowledgeBase.empty()
         let reports = try #require(try await InitCommand.seed(kb.repository, actor: "test"))
-        #expect(reports.map { $0.outcome.added.count }.reduce(0, +) == 88)
+        // The seed pages' 88 variants, IANA's 64 + 50 registry rows, the 32 prescribed statuses.
+        let added: Int = reports.map { $0.outcome.added.count }.reduce(0, +)
+        #expect(added == 234)
+        #expect(try await kb.repository.retryGuidance(code: nil).count == 19)
         let export = try await kb.exportJSON()
         #expect(try await InitCommand.seed(kb.repository, actor: "test") == nil)
         #expect(try await kb.exportJSON() == export)
@@ -105,7 +108,7 @@ struct CommandWorkTests {
         try Data(export.utf8).write(to: URL(fileURLWithPath: file))
         let target = try TestKnowledgeBase.empty()
         let restored = try await ImportCommand.restore(file, into: target.repository, actor: "test")
-        #expect(restored.codes.count == 34)
+        #expect(restored.codes.count == 114)
         #expect(try await target.exportJSON() == export)
     }
 }

@@ -30,7 +30,8 @@ struct CurationTests {
         #expect(text.output.contains("akana · 000_a66a2b6a826d23c4.txt:22 · Client error codes"))
         #expect(!text.output.contains("\u{1B}["), "no colour when not on a terminal")
         let entry = try #require(try json(["show", "404"], session.environment) as? [String: Any])
-        #expect((entry["variants"] as? [Any])?.count == 5)
+        #expect((entry["variants"] as? [Any])?.count == 6)
+        #expect((entry["divergences"] as? [[String: Any]])?.first?["says"] as? String == "Resource not found")
         let list = try #require(try json(["list", "--kind", "oauth", "--vendor", "akana"], session.environment) as? [[String: Any]])
         #expect(list.count == 8)
         let hits = try #require(try json(["search", "expired", "token"], session.environment) as? [[String: Any]])
@@ -58,17 +59,17 @@ struct CurationTests {
         #expect(history.first?["actor"] as? String == "ana")
         #expect(history[1]["actor"] as? String == NSUserName())
 
-        #expect(try CLIRunner.run(["code", "add", "418"], environment: session.environment).status == 0)
+        #expect(try CLIRunner.run(["code", "add", "499"], environment: session.environment).status == 0)
         #expect(try CLIRunner.run(["vendor", "add", "acme", "--name", "Acme"], environment: session.environment).status == 0)
         let added = try CLIRunner.run(
-            ["variant", "add", "418", "--vendor", "acme", "--title", "I'm a teapot", "--description", "Short and stout.", "--fix", "Ask for tea."],
+            ["variant", "add", "499", "--vendor", "acme", "--title", "I'm a teapot", "--description", "Short and stout.", "--fix", "Ask for tea."],
             environment: session.environment)
         #expect(added.status == 0)
-        #expect(try CLIRunner.run(["cause", "add", "418", "--vendor", "acme", "--at", "1", "Asked for coffee."], environment: session.environment).status == 0)
-        #expect(try CLIRunner.run(["cause", "add", "418", "--vendor", "acme", "--at", "1", "Asked twice."], environment: session.environment).status == 0)
-        #expect(try CLIRunner.run(["cause", "move", "418", "--vendor", "acme", "2", "1"], environment: session.environment).status == 0)
-        #expect(try CLIRunner.run(["cause", "set", "418", "--vendor", "acme", "2", "Asked once."], environment: session.environment).status == 0)
-        let teapot = try #require(try json(["show", "418"], session.environment) as? [String: Any])
+        #expect(try CLIRunner.run(["cause", "add", "499", "--vendor", "acme", "--at", "1", "Asked for coffee."], environment: session.environment).status == 0)
+        #expect(try CLIRunner.run(["cause", "add", "499", "--vendor", "acme", "--at", "1", "Asked twice."], environment: session.environment).status == 0)
+        #expect(try CLIRunner.run(["cause", "move", "499", "--vendor", "acme", "2", "1"], environment: session.environment).status == 0)
+        #expect(try CLIRunner.run(["cause", "set", "499", "--vendor", "acme", "2", "Asked once."], environment: session.environment).status == 0)
+        let teapot = try #require(try json(["show", "499"], session.environment) as? [String: Any])
         #expect((teapot["variants"] as? [[String: Any]])?.first?["causes"] as? [String] == ["Asked for coffee.", "Asked once."])
     }
 

@@ -89,7 +89,7 @@ struct DatabaseIdentityTests {
         let fresh = folder.path("fresh.sqlite")
         #expect(try CLIRunner.run(["migrate", "--db", fresh]).status == 0)
         let seeding = try await ServerProcess(database: fresh)
-        #expect((try await seeding.json("/healthz") as? [String: Any])?["codes"] as? Int == 34)
+        #expect((try await seeding.json("/healthz") as? [String: Any])?["codes"] as? Int == 114)
         _ = try await seeding.stop()
     }
 
@@ -110,7 +110,7 @@ struct DatabaseIdentityTests {
         #expect(try CLIRunner.run(["list", "--db", db], as: user).output.contains("invalid_grant"))
         #expect(try CLIRunner.run(["search", "token", "--db", db], as: user).status == 0)
         #expect(try CLIRunner.run(["history", "--db", db], as: user).output.contains("import"))
-        #expect(try CLIRunner.run(["migrate", "--status", "--db", db], as: user).output.contains("schema version 5 of 5"))
+        #expect(try CLIRunner.run(["migrate", "--status", "--db", db], as: user).output.contains("schema version 6 of 6"))
         let exported = try CLIRunner.run(["export", "--db", db], as: user)
         #expect(exported.status == 0 && exported.output == export)
 

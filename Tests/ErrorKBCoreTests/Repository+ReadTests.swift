@@ -11,8 +11,9 @@ struct RepositoryReadTests {
         let entry = try #require(try await kb.repository.code("401", vendor: nil))
         #expect(entry.kind == .http)
         #expect(entry.httpClass == "4xx")
-        #expect(Set(entry.variants.map(\.vendor)) == ["akana", "generic", "rfc2616", "rfc7231"])
-        #expect(entry.variants.count == 5)
+        #expect(Set(entry.variants.map(\.vendor)) == ["akana", "generic", "iana", "rfc2616", "rfc7231"])
+        // The seed pages' five, and the HTTP status registry's row.
+        #expect(entry.variants.count == 6)
         let generic = try #require(entry.variants.first { $0.document == "001_ae84c84f41ee20ec.txt" })
         #expect(generic.causes.count == 3)
         #expect(generic.fixes == [
@@ -39,13 +40,14 @@ struct RepositoryReadTests {
             seen += page.items.map(\.code)
             cursor = page.next.flatMap { Cursor(token: $0.token) }
         } while cursor != nil
-        #expect(seen.count == 34)
+        // The seeds' 34 codes and the registries' 64 statuses and 49 OAuth errors overlap in 33.
+        #expect(seen.count == 114)
         #expect(seen == seen.sorted())
-        #expect(Set(seen).count == 34)
+        #expect(Set(seen).count == 114)
 
         let clientErrors = try await kb.repository.codes(filter: CodeFilter(httpClass: "4xx"), page: PageRequest(limit: 100))
         #expect(clientErrors.items.allSatisfy { $0.code.hasPrefix("4") })
-        #expect(clientErrors.items.count == 13)
+        #expect(clientErrors.items.count == 29)
         let akanaOAuth = try await kb.repository.codes(
             filter: CodeFilter(kind: .oauth, vendor: "akana"), page: PageRequest(limit: 100))
         #expect(akanaOAuth.items.map(\.code) == [
@@ -57,8 +59,8 @@ struct RepositoryReadTests {
         #expect(fromRFC.items.map(\.code) == ["400", "401", "403", "404", "405", "406", "415", "500"])
 
         let facets = try await kb.repository.facets(filter: CodeFilter())
-        #expect(facets.byClass["4xx"] == 13)
-        #expect(facets.byKind["oauth"] == 13)
+        #expect(facets.byClass["4xx"] == 29)
+        #expect(facets.byKind["oauth"] == 50)
         #expect(facets.byVendor["rfc7231"] == 8)
         #expect(facets.byDocument["004_b512ad6ac7877b98.txt"] == 8)
     }
@@ -116,7 +118,7 @@ struct RepositoryReadTests {
         let kb = try await TestKnowledgeBase.seeded()
         let hits = try await kb.repository.search(text, filter: CodeFilter(), page: PageRequest(), highlight: .brackets)
         if SearchQuery(text) == nil { #expect(hits.items.isEmpty) }
-        #expect(try await kb.repository.code("404", vendor: nil)?.variants.count == 5)
+        #expect(try await kb.repository.code("404", vendor: nil)?.variants.count == 6)
     }
 
     @Test("blank search text is refused; text with no word matches nothing")
@@ -141,12 +143,13 @@ struct RepositoryReadTests {
     func vendorsAndDocuments() async throws {
         let kb = try await TestKnowledgeBase.seeded()
         let vendors = try await kb.repository.vendors()
-        #expect(vendors.map(\.vendor.slug) == ["akana", "generic", "rfc2616", "rfc7231"])
+        #expect(vendors.map(\.vendor.slug) == ["akana", "generic", "iana", "oauth-specs", "rfc2616", "rfc7231"])
+        #expect(vendors.first { $0.vendor.slug == "iana" }?.vendor.kind == .registry)
         let generic = try #require(try await kb.repository.vendor("generic"))
         #expect(generic.documentCount == 2)
         #expect(generic.variantCount == 47)
         let documents = try await kb.repository.documents(vendor: nil)
-        #expect(documents.map(\.variantCount) == [25, 24, 8, 23, 8])
+        #expect(documents.map(\.variantCount) == [25, 24, 8, 23, 8, 64, 32, 50])
         #expect(documents.allSatisfy { $0.sha256.count == 64 })
         let first = try #require(documents.first)
         #expect(try await kb.repository.document(id: first.id) == first)
@@ -166,9 +169,11 @@ struct RepositoryReadTests {
         #expect(withoutTimes(a) == withoutTimes(b))
         #expect(try await first.exportJSON() == a)
         let export = try await first.repository.export()
-        #expect(export.codes.count == 34)
-        #expect(export.codes.reduce(0) { $0 + $1.variants.count } == 88)
-        #expect(export.vendors.count == 4)
-        #expect(export.documents.count == 5)
+        #expect(export.codes.count == 114)
+        // The seeds' 88, IANA's 64 + 50 rows, and the 32 prescribed statuses.
+        let variants: Int = export.codes.reduce(0) { $0 + $1.variants.count }
+        #expect(variants == 234)
+        #expect(export.vendors.count == 6)
+        #expect(export.documents.count == 8)
     }
 }

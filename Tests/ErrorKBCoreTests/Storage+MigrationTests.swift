@@ -32,12 +32,18 @@ struct MigrationTests {
             INSERT INTO variant_item (variant_id, list, position, text) VALUES (1, 'cause', 1, 'The milk ran out.');
             UPDATE variant SET title = 'Teapot, short and stout' WHERE id = 1;
             """,
+        // Version 5 keeps document text; 6 rebuilds the vendor and revision_change tables round it.
+        5: """
+            INSERT INTO document_text (sha256, text) VALUES ('\(String(repeating: "a", count: 64))', 'Acme errors\n418 Teapot');
+            """,
     ]
 
     @Test("migrations are numbered files applied in order, each recorded in the database")
     func migrationsAreNumberedAndRecorded() async throws {
         let migrations = try SchemaMigrations.all()
-        #expect(migrations.map(\.identifier) == ["0001_catalogue", "0002_revisions", "0003_search", "0004_search_without_copy", "0005_document_text"])
+        #expect(migrations.map(\.identifier) == [
+            "0001_catalogue", "0002_revisions", "0003_search", "0004_search_without_copy", "0005_document_text", "0006_registries",
+        ])
         let kb = try TestKnowledgeBase.empty()
         let status = try kb.repository.migrationStatus()
         #expect(status.applied == migrations.map(\.identifier))
@@ -46,7 +52,7 @@ struct MigrationTests {
     }
 
     @Test("a database at every earlier schema version, with data in it, migrates without losing anything",
-        arguments: 0..<5)
+        arguments: 0..<6)
     func upgradingFromEveryEarlierVersionKeepsData(version: Int) async throws {
         let migrations = try SchemaMigrations.all()
         #expect(version < migrations.count)
@@ -84,8 +90,11 @@ struct MigrationTests {
         #expect(teapot.variants[0].fixes == ["Ask for tea."])
         #expect(teapot.variants[0].lines == LineRange(start: 3, end: 4))
         #expect(teapot.httpClass == "4xx")
-        // Its text was never kept: the document's page says so rather than showing other text.
-        #expect(try await repository.documentText(id: 1) == nil)
+        // Before version 5 its text was never kept: the document's page says so rather than showing other text.
+        #expect(try await repository.documentText(id: 1) == (version >= 5 ? "Acme errors\n418 Teapot" : nil))
+        // The vendor table rebuilt for the registry kind keeps its rows, and the new kind is allowed.
+        #expect(try await repository.vendors().map(\.vendor) == [Vendor(slug: "acme", name: "Acme", kind: .vendor)])
+        try await repository.createVendor(Vendor(slug: "iana", name: "IANA", kind: .registry), actor: "test")
         let grant = try #require(try await repository.code("invalid_grant", vendor: nil))
         #expect(grant.variants.first?.httpStatus == 400)
         let found = try await repository.search("espresso", filter: CodeFilter(), page: PageRequest(), highlight: .brackets)

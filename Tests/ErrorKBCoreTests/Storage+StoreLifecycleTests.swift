@@ -25,7 +25,7 @@ struct StoreLifecycleTests {
         let reopened = try KnowledgeBaseStore.openReadOnly(at: path)
         defer { try? reopened.close() }
         #expect(try await reopened.code("e199", vendor: nil) != nil)
-        #expect(try await reopened.code("404", vendor: nil)?.variants.count == 5)
+        #expect(try await reopened.code("404", vendor: nil)?.variants.count == 6)
     }
 
     @Test("a store released without close still copies the log back and removes it")

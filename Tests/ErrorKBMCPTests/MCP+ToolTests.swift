@@ -88,12 +88,12 @@ struct MCPToolTests {
     @Test("an unknown name is a tool error that says so and suggests codes whose text mentions it")
     func lookupUnknown() async throws {
         let harness = try await ToolHarness.seeded()
-        let result = try await harness.call("lookup_code", ["name": "expired token"])
+        let result = try await harness.call("lookup_code", ["name": "expired grant"])
         #expect(result.isError == true)
         let suggestions = try #require(result.structuredContent?["suggestions"]?.arrayValue)
         #expect(!suggestions.isEmpty)
         guard case .text(let text, _, _) = try #require(result.content.first) else { Issue.record("no text"); return }
-        #expect(text.contains("no code named 'expired token'"))
+        #expect(text.contains("no code named 'expired grant'"))
     }
 
     @Test("compare finds Akana's 404 title beside Not Found, and names the variants behind each")

@@ -69,7 +69,7 @@ struct MCPTransportAndResourceTests {
         let listed = try await KnowledgeBaseResources.list(cursor: nil, in: context)
         let documents = try await kb.repository.documents(vendor: nil)
         #expect(listed.resources.filter { $0.uri.hasPrefix("errorkb://documents/") }.count == documents.count)
-        #expect(listed.resources.filter { $0.uri.hasPrefix("errorkb://codes/") }.count == 34)
+        #expect(listed.resources.filter { $0.uri.hasPrefix("errorkb://codes/") }.count == 114)
         #expect(listed.nextCursor == nil)
 
         let read = try await KnowledgeBaseResources.read("errorkb://codes/invalid_grant", in: context)

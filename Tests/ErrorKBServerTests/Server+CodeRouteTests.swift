@@ -16,7 +16,7 @@ struct CodeRouteTests {
             #expect(body["code"] as? String == "401")
             #expect(body["http_class"] as? String == "4xx")
             let variants = try #require(body["variants"] as? [[String: Any]])
-            #expect(variants.count == 5)
+            #expect(variants.count == 6)
             let generic = try #require(variants.first { $0["document"] as? String == "001_ae84c84f41ee20ec.txt" })
             #expect((generic["causes"] as? [String])?.count == 3)
             #expect((generic["lines"] as? [String: Any])?["start"] as? Int == 11)
@@ -55,7 +55,7 @@ struct CodeRouteTests {
                 let body = try response.object
                 seen += (body["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
                 let facets = try #require(body["facets"] as? [String: Any])
-                #expect((facets["by_class"] as? [String: Any])?["4xx"] as? Int == 13)
+                #expect((facets["by_class"] as? [String: Any])?["4xx"] as? Int == 29)
                 if let cursor = body["next"] as? String {
                     let linkName = try #require(HTTPFields.Element.Name("Link"))
                     let link = try #require(response.headers[linkName])
@@ -65,8 +65,8 @@ struct CodeRouteTests {
                     uri = nil
                 }
             }
-            #expect(seen.count == 34)
-            #expect(Set(seen).count == 34)
+            #expect(seen.count == 114)
+            #expect(Set(seen).count == 114)
 
             let oauth = try await client.get("/v1/codes?kind=oauth&vendor=akana&limit=100").object
             #expect((oauth["items"] as? [Any])?.count == 8)

@@ -36,6 +36,9 @@ struct OpenAPITests {
                 ("/v1/codes/404/history", "RevisionList"), ("/v1/vendors", "VendorList"), ("/v1/vendors/akana", "VendorDetail"),
                 ("/v1/documents", "DocumentList"), ("/v1/documents/\(document.id)", "Document"), ("/v1/search?q=token", "SearchResults"),
                 ("/healthz", "Health"), ("/v1/codes/999", "Problem"), ("/v1/codes?limit=0", "Problem"), ("/v1/search", "Problem"),
+                ("/v1/codes/104", "Code"), ("/v1/codes/invalid_client", "Code"), ("/v1/codes/503", "Code"), ("/v1/codes/slow_down", "Code"),
+                ("/v1/lookup?q=Not%20Found", "Lookup"), ("/v1/lookup", "Problem"), ("/v1/divergences", "DivergenceList"),
+                ("/v1/divergences?vendor=akana&kind=title", "DivergenceList"), ("/v1/guidance/retry", "RetryGuidanceList"),
             ]
             // The validator itself must be able to say no.
             #expect(!validator.violations(of: ["code": 404, "extra": true], against: ["$ref": "#/components/schemas/Code"]).isEmpty)

@@ -16,7 +16,7 @@ public struct TestKnowledgeBase: Sendable {
         return TestKnowledgeBase(folder: folder, path: path, repository: try KnowledgeBaseStore.open(at: path))
     }
 
-    /// A knowledge base filled from the five seed documents.
+    /// A knowledge base filled from Seeds/: the five seed pages, the registries and the retry guidance.
     public static func seeded() async throws -> TestKnowledgeBase {
         let kb = try empty()
         _ = try await DocumentImporter(knowledgeBase: kb.repository).importBundledSeeds(actor: "test")

@@ -69,10 +69,18 @@ public enum CodeNameLookup {
             }
         }
         let titles = try await titled(name, in: knowledgeBase)
-        // Words with spaces between them are written as a title (`Not Found`), one token as a code
-        // (`NOT_FOUND`, `invalid-grant`): that decides which reading comes first.
-        let phrase = name.contains(where: \.isWhitespace)
-        for resolution in phrase ? titles + spellings : spellings + titles { add(resolution) }
+        // Words with spaces between them (`Not Found`) and constants in capitals (`NOT_FOUND`,
+        // gRPC's and Google's style) are titles written out: a title that matches is what they
+        // name, and another code that only shares the letters (OpenID Federation's `not_found`)
+        // is left out. Other tokens (`invalid-grant`) are codes first.
+        let titleLike = name.contains(where: \.isWhitespace) || (name == name.uppercased() && name.contains(where: \.isLetter))
+        if titleLike, !titles.isEmpty {
+            // `INVALID_GRANT` is the code in capitals, and Akana titles it so too: the spelling says more.
+            let titled = Set(titles.map(\.code))
+            for resolution in spellings.filter({ titled.contains($0.code) }) + titles { add(resolution) }
+        } else {
+            for resolution in spellings + titles { add(resolution) }
+        }
         return Array(found.prefix(max(1, limit)))
     }
 

@@ -61,8 +61,9 @@ enum APIPath: String, CaseIterable, Sendable {
                 summary: "The codes a name names (404, Not Found, NOT_FOUND, HTTP 404, invalid_grant, an old title), with how each matched",
                 query: [
                     QueryParameter(
-                        name: "q", description: "A code, an HTTP status line, another spelling of a code, or a title.",
-                        kind: .text(maximumLength: CodeNameLookup.maximumNameLength), required: true)
+                        name: "q",
+                        description: "A code, an HTTP status line, another spelling of a code, or a title; a name longer than \(CodeNameLookup.maximumNameLength) characters names nothing.",
+                        kind: .searchText, required: true)
                 ], schema: "Lookup")
         case .divergences:
             APIRoute(

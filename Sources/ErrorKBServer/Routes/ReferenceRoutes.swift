@@ -25,11 +25,13 @@ struct ReferenceRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: 
     @Sendable func lookup(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, path: .lookup)
         let name = query.string("q") ?? ""
+        // Blank text is refused by the query rules; what the lookup still finds no name in (longer
+        // than any code or title) names nothing.
         let found: [CodeNameResolution]
         do {
             found = try await CodeNameLookup.resolve(name, in: knowledgeBase)
-        } catch KnowledgeBaseError.invalid(_, let reason) {
-            throw Problem(.badRequest, "parameter 'q' \(reason)")
+        } catch KnowledgeBaseError.invalid {
+            found = []
         }
         let items = found.map { resolution in
             LookupResponse.Match(
