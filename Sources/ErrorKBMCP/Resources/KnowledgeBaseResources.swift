@@ -52,8 +52,11 @@ enum KnowledgeBaseResources {
         let json: String
         if let code = suffix(of: uri, after: "errorkb://codes/") {
             guard ErrorCode.isValid(code) else { throw MCPError.invalidParams("resources/read: '\(code)' is not a code") }
-            guard let entry = try await context.knowledgeBase.code(code, vendor: nil) else { throw notFound(uri) }
-            json = try ToolAnswer.json(entry)
+            // The same answer as GET /v1/codes/{code}: the variants, registrations, prescriptions,
+            // retry guidance and divergences.
+            guard let answer = try await CodeAnswer.read(code, vendor: nil, in: context.knowledgeBase, today: CalendarDay.today())
+            else { throw notFound(uri) }
+            json = try ToolAnswer.json(answer)
         } else if let id = suffix(of: uri, after: "errorkb://documents/") {
             guard let number = Int64(id), number > 0 else { throw MCPError.invalidParams("resources/read: '\(id)' is not a document id") }
             guard let document = try await context.knowledgeBase.document(id: number) else { throw notFound(uri) }
