@@ -135,4 +135,21 @@ struct ReferenceRouteTests {
             #expect(problem["type"] as? String == "/v1/codes/404")
         }
     }
+
+    @Test("the code page shows the registration, the prescriptions, the retry guidance and the divergences")
+    func codePage() async throws {
+        try await withServer { _, client in
+            let notFound = String(buffer: try await client.get("/codes/404", headers: [.accept: "text/html"]).body)
+            #expect(notFound.contains("<h3>Against the registry and the specifications</h3>"))
+            #expect(notFound.contains("akana calls 404 “Resource not found”") || notFound.contains("akana calls 404 &quot;Resource not found&quot;"))
+            #expect(notFound.contains("<a href=\"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5\">RFC 9110, §15.5.5</a>"))
+            let early = String(buffer: try await client.get("/codes/104", headers: [.accept: "text/html"]).body)
+            #expect(early.contains("temporary (registered 2024-11-13, extended 2025-09-15,"))
+            let slow = String(buffer: try await client.get("/codes/slow_down", headers: [.accept: "text/html"]).body)
+            #expect(slow.contains("<h2 id=\"retry\">Retry</h2>"))
+            #expect(slow.contains("MUST be increased by 5 seconds"))
+            let client401 = String(buffer: try await client.get("/codes/invalid_client", headers: [.accept: "text/html"]).body)
+            #expect(client401.contains("a JSON body, HTTP 401 (MUST)"))
+        }
+    }
 }

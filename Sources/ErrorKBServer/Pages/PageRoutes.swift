@@ -30,11 +30,14 @@ struct PageRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
             throw Problem(.notFound, "the knowledge base has no code '\(code)'")
         }
         var entry = all
+        var reference = try await CodeReference.of(all, in: knowledgeBase, today: CalendarDay.today())
         if let vendor = query.string("vendor") {
             entry.variants = all.variants.filter { $0.vendor == vendor }
             if entry.variants.isEmpty { throw Problem(.notFound, "vendor '\(vendor)' documents no variant of '\(code)'") }
+            reference.divergences = reference.divergences.filter { $0.vendor == vendor }
         }
-        return try render("code", CodePage(entry: entry, all: all, vendor: query.string("vendor")), for: request)
+        return try render(
+            "code", CodePage(entry: entry, all: all, vendor: query.string("vendor"), reference: reference), for: request)
     }
 
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {

@@ -42,9 +42,11 @@ struct CodePage {
     var disagrees: Bool
     var variants: [VariantCard]
     var historyHref: String
+    var reference: ReferenceSections
 
-    /// `all` is the whole entry, for the vendor links; `entry` what the page shows.
-    init(entry: CodeEntry, all: CodeEntry, vendor: String?) {
+    /// `all` is the whole entry, for the vendor links; `entry` what the page shows, and
+    /// `reference` what the registries and the guidance say of it.
+    init(entry: CodeEntry, all: CodeEntry, vendor: String?, reference: CodeReference) {
         let comparison = VariantComparison(entry)
         let alternate = PageLinks.with("/v1/codes/\(entry.code)", [("vendor", vendor)])
         headline = comparison.titles.first?.value
@@ -66,7 +68,8 @@ struct CodePage {
         statuses = comparison.httpStatuses.map { Self.position(String($0.value), $0) }
         titlesDisagree = comparison.disagreements.contains(.title)
         statusesDisagree = comparison.disagreements.contains(.httpStatus)
-        disagrees = !comparison.disagreements.isEmpty
+        self.reference = ReferenceSections(reference)
+        disagrees = !comparison.disagreements.isEmpty || !reference.divergences.isEmpty
         variants = entry.variants.map(Self.card)
         historyHref = PageLinks.history(entry.code)
     }
