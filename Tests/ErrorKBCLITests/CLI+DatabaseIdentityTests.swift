@@ -23,7 +23,7 @@ struct DatabaseIdentityTests {
         process.standardError = error
         process.standardOutput = error
         try process.run()
-        let printed = error.fileHandleForReading.readDataToEndOfFile()
+        let printed = try error.fileHandleForReading.readAll()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: printed, as: UTF8.self))
     }

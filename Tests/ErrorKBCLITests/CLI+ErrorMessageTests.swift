@@ -90,7 +90,7 @@ struct ErrorMessageTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let shown = String(decoding: try output.fileHandleForReading.readAll(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(shown.contains("Clear ^[[2J screen"), "\(shown)")

@@ -37,10 +37,12 @@ public enum CLIRunner {
             try? writer.close()
         }
         writing.start()
-        // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        // Read before waiting, and both at once, so a large output on either pipe cannot fill
+        // it and stall the child.
         if standardOutput != nil { try output.fileHandleForWriting.close() }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorReading = BackgroundRead(error.fileHandleForReading)
+        let outputData = try output.fileHandleForReading.readAll()
+        let errorData = try errorReading.wait()
         process.waitUntilExit()
         return CLIResult(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),

@@ -6,6 +6,6 @@ public enum ProcFile {
     public static func read(_ path: String) throws -> String {
         guard let file = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
         defer { try? file.close() }
-        return String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
+        return String(decoding: try file.readAll(), as: UTF8.self)
     }
 }
