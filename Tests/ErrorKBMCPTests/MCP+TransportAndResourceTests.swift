@@ -25,7 +25,7 @@ struct MCPTransportAndResourceTests {
         try await written.value
         await server.waitUntilCompleted()
         try fromServer.fileHandleForWriting.close()
-        let output = try fromServer.fileHandleForReading.readToEnd() ?? Data()
+        let output = try fromServer.fileHandleForReading.readAll()
         return try output.split(separator: UInt8(ascii: "\n")).map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
         }
@@ -73,8 +73,13 @@ struct MCPTransportAndResourceTests {
         #expect(listed.nextCursor == nil)
 
         let read = try await KnowledgeBaseResources.read("errorkb://codes/invalid_grant", in: context)
-        let entry = try #require(try await kb.repository.code("invalid_grant", vendor: nil))
-        #expect(read.contents.first?.text == (try ToolAnswer.json(entry)))
+        let answer = try #require(
+            try await CodeAnswer.read("invalid_grant", vendor: nil, in: kb.repository, today: CalendarDay.today()))
+        #expect(read.contents.first?.text == (try ToolAnswer.json(answer)))
+        let resource = try #require(
+            try JSONSerialization.jsonObject(with: Data((read.contents.first?.text ?? "").utf8)) as? [String: Any])
+        #expect((resource["registrations"] as? [Any])?.isEmpty == false, "the registry facts travel with the code")
+        #expect((resource["prescriptions"] as? [Any])?.isEmpty == false)
         #expect(read.contents.first?.mimeType == "application/json")
 
         let document = try #require(documents.first)
