@@ -7,6 +7,7 @@ import Foundation
 //   swift run -c release errorkb-bench generate --variants N --db PATH
 //   swift run -c release errorkb-bench parse FILE... [--repeat 10]
 //   swift run -c release errorkb-bench edits [--items 10000] [--repeat 5]
+//   swift run -c release errorkb-bench answers [--repeat 20]
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
 SQLiteLibrary.configureForThisProcess()
@@ -36,6 +37,13 @@ if arguments.first == "parse" {
     let repeats = value(after: "--repeat").flatMap(Int.init) ?? 5
     do {
         try await EditBenchmark.run(items: max(items, 1), repeats: max(repeats, 1))
+    } catch {
+        fail("\(error)")
+    }
+} else if arguments.first == "answers" {
+    let repeats = value(after: "--repeat").flatMap(Int.init) ?? 20
+    do {
+        try await AnswerBenchmark.run(repeats: max(repeats, 1))
     } catch {
         fail("\(error)")
     }
