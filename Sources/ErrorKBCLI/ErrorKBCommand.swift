@@ -19,7 +19,7 @@ public struct ErrorKBCommand: AsyncParsableCommand {
             SetCommand.self, EditCommand.self, CauseCommand.self, FixCommand.self,
             CodeCommand.self, VariantCommand.self, VendorCommand.self, RetryCommand.self,
             HistoryCommand.self, RevertCommand.self,
-            ImportCommand.self, ExportCommand.self, BackupCommand.self, InitCommand.self, MigrateCommand.self,
+            ImportCommand.self, ParseCommand.self, ExportCommand.self, BackupCommand.self, InitCommand.self, MigrateCommand.self,
             OptimizeCommand.self, MCPCommand.self,
         ]
     )

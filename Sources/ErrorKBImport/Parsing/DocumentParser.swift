@@ -5,7 +5,11 @@ import ErrorKBCore
 /// in the model. Nothing here knows any particular page.
 public enum DocumentParser {
     public static func parse(_ source: SourceText) -> ParsedDocument {
-        let model = read(source)
+        parse(source, model: read(source))
+    }
+
+    /// The entries of `model`, the page `source` read by its reader.
+    static func parse(_ source: SourceText, model: DocumentModel) -> ParsedDocument {
         let finder = EntryFinder(model)
         // Only codes the knowledge base can store and serve (``ErrorCode``): a token the finder
         // took for a code but that breaks the rule stays with the lines not placed.

@@ -10,17 +10,19 @@ enum ParsingThread {
 
     /// `registryAsOf` is the day a registry table's copy was taken, should the file be one.
     static func parse(name: String, bytes: [UInt8], registryAsOf: String?) async throws -> (SourceText, ParsedDocument) {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(
-                    with: Result {
-                        let source = try SourceText(bytes: bytes, fileName: name)
-                        if let kind = try RegistryCSV.registry(of: source.lines, fileName: name) {
-                            return (source, try RegistryCSV.parsed(kind, source: source, bytes: bytes, asOf: registryAsOf))
-                        }
-                        return (source, DocumentParser.parse(source))
-                    })
+        try await run {
+            let source = try SourceText(bytes: bytes, fileName: name)
+            if let kind = try RegistryCSV.registry(of: source.lines, fileName: name) {
+                return (source, try RegistryCSV.parsed(kind, source: source, bytes: bytes, asOf: registryAsOf))
             }
+            return (source, DocumentParser.parse(source))
+        }
+    }
+
+    /// Runs `work` on a thread of its own with a large stack, and hands back what it returns.
+    static func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
             thread.stackSize = stackSize
             thread.name = "errorkb-parse"
             thread.start()

@@ -63,7 +63,11 @@ enum ColumnRole: Equatable {
         {
             return .fixes
         }
-        if has("cause", "why", "when it happens", "when this happens", "trigger", "when returned") { return .causes }
+        if has("cause", "why", "when it happens", "when this happens", "trigger", "when returned", "case", "situation", "scenario",
+            "circumstance", "condition")
+        {
+            return .causes
+        }
         if has("usage location", "endpoint", "context", "returned by", "returned from") { return .context }
         if has("reference", "more information", "see also", "link", "change controller", "protocol extension", "specification",
             "since", "version", "deprecated")
@@ -121,6 +125,20 @@ enum ColumnRole: Equatable {
         var roles = headers.map(of(header:))
         if !roles.contains(.code), let status = roles.firstIndex(of: .httpStatus) { roles[status] = .code }
         return roles
+    }
+
+    /// True when a row of cells reads as a table's header: most of them name a column, and one
+    /// names the column of codes or statuses (`Code | Meaning | Reference`).
+    /// `strict`, for a line that only its words make a header: every name but one (of three or
+    /// more) is a column's, and none looks like a value.
+    static func isHeaderRow(_ names: [String], strict: Bool = false) -> Bool {
+        let named = names.filter { !$0.isEmpty }
+        let roles = named.map(of(header:))
+        let known = roles.filter { $0 != .ignored }.count
+        guard roles.contains(where: { $0 == .code || $0 == .httpStatus }) else { return false }
+        guard strict else { return known * 2 >= roles.count }
+        let valueLike = named.contains { name in name.first.map { !$0.isLetter } ?? true || name.contains(where: { $0 == "." || $0 == "_" }) }
+        return !valueLike && (known == roles.count || roles.count >= 3 && known == roles.count - 1)
     }
 
     /// True when every word of a line names a column: `Code Name Description`.

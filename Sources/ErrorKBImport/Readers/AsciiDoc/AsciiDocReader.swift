@@ -8,14 +8,14 @@ import Foundation
 /// admonitions; lists; `term::` definitions; and `|===` tables.
 ///
 /// Written by hand: the AsciiDoc parsers are Ruby and JavaScript (Asciidoctor), and the part
-/// that carries error codes is read by its lines.
+/// that carries error codes is read by its lines, as a line dialect (`AsciiDocDialect`).
 enum AsciiDocReader {
     static func read(_ source: SourceText) -> DocumentModel {
-        var parser = AsciiDocBlockParser()
-        let blocks = parser.parse(source.lines, depth: 0)
+        var dialect = AsciiDocDialect()
+        let blocks = dialect.parse(source.lines, depth: 0)
         return DocumentModel(
-            format: .asciiDoc, title: parser.title ?? firstHeading(blocks), titleLine: parser.titleLine, blocks: blocks,
-            chrome: parser.chrome)
+            format: .asciiDoc, title: dialect.title ?? firstHeading(blocks), titleLine: dialect.titleLine, blocks: blocks,
+            chrome: dialect.chrome)
     }
 
     private static func firstHeading(_ blocks: [Block]) -> String? {
@@ -26,105 +26,106 @@ enum AsciiDocReader {
     }
 }
 
-struct AsciiDocBlockParser {
+/// AsciiDoc as a line dialect: the document title and section titles, attribute entries and
+/// block attributes, block titles, delimited blocks (tables among them), lists and `term::`
+/// definitions; any other line begins a paragraph, which `NOTE:` or a `[NOTE]` before it makes
+/// a note.
+struct AsciiDocDialect: LineDialect {
     static let maximumDepth = 16
     private(set) var title: String?
     private(set) var titleLine: Int?
-    private(set) var chrome: Set<Int> = []
+    var chrome: Set<Int> = []
     private var attributes: [String: String] = [:]
     /// `[NOTE]` (and its kin) before the next block: that block is a note.
     private var pendingAdmonition = false
+    /// `[%header]`, `[options="header"]`: the next table's first row is its header.
     private var pendingHeader = false
+    /// `[cols="20%,80%"]`: how many columns the next table has.
+    private var pendingColumns: Int?
 
     private static let admonitions = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
 
-    mutating func parse(_ lines: [SourceLine], depth: Int) -> [Block] {
-        var blocks: [Block] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            let text = line.trimmed
-            if line.isBlank || text.hasPrefix("//") && !text.hasPrefix("////") {
-                if !line.isBlank { chrome.insert(line.number) }
-                index += 1
-                continue
-            }
-            if depth >= Self.maximumDepth {
-                blocks.append(paragraph(Array(lines[index...]).filter { !$0.isBlank }))
-                break
-            }
+    static let rules: [LineRule<AsciiDocDialect>] = [
+        LineRule("comment") { dialect, spot in
+            guard spot.text.hasPrefix("//"), !spot.text.hasPrefix("////") else { return nil }
+            dialect.chrome.insert(spot.line.number)
+            return BlockMatch([], end: spot.index + 1)
+        },
+        LineRule("section title", interrupts: { _, spot in AsciiDocDialect.sectionLevel(spot.text) != nil }) { dialect, spot in
             // `= Title`, `== Section`.
-            if let level = Self.sectionLevel(text) {
-                let heading = sectionTitle(String(text.dropFirst(level + 1)))
-                if level == 0, title == nil {
-                    title = heading
-                    titleLine = line.number
-                } else {
-                    blocks.append(.heading(Heading(level: max(level, 1), text: heading, lines: LineRange(start: line.number, end: line.number))))
-                }
-                index += 1
-                continue
+            guard let level = AsciiDocDialect.sectionLevel(spot.text) else { return nil }
+            let heading = dialect.sectionTitle(String(spot.text.dropFirst(level + 1)))
+            if level == 0, dialect.title == nil {
+                dialect.title = heading
+                dialect.titleLine = spot.line.number
+                return BlockMatch([], end: spot.index + 1)
             }
-            if let (name, value) = Self.attributeEntry(text) {
-                attributes[name] = value
-                chrome.insert(line.number)
-                index += 1
-                continue
-            }
-            if text.hasPrefix("["), text.hasSuffix("]") {
-                let inner = text.dropFirst().dropLast()
-                if Self.admonitions.contains(String(inner)) { pendingAdmonition = true }
-                if inner.contains("header") { pendingHeader = true }
-                chrome.insert(line.number)
-                index += 1
-                continue
-            }
+            let line = spot.line.number
+            return BlockMatch(.heading(Heading(level: max(level, 1), text: heading, lines: LineRange(start: line, end: line))), end: spot.index + 1)
+        },
+        LineRule("attribute entry") { dialect, spot in
+            guard let (name, value) = AsciiDocDialect.attributeEntry(spot.text) else { return nil }
+            dialect.attributes[name] = value
+            dialect.chrome.insert(spot.line.number)
+            return BlockMatch([], end: spot.index + 1)
+        },
+        LineRule("block attributes") { dialect, spot in
+            let text = spot.text
+            guard text.hasPrefix("["), text.hasSuffix("]") else { return nil }
+            let inner = String(text.dropFirst().dropLast())
+            if AsciiDocDialect.admonitions.contains(inner) { dialect.pendingAdmonition = true }
+            if inner.contains("header") { dialect.pendingHeader = true }
+            if let columns = AsciiDocTable.columnCount(attributes: inner) { dialect.pendingColumns = columns }
+            dialect.chrome.insert(spot.line.number)
+            return BlockMatch([], end: spot.index + 1)
+        },
+        LineRule("block title") { dialect, spot in
             // `.Fix`: a block title, which names (and may label) the block under it.
-            if text.hasPrefix("."), text.count > 1, let second = text.dropFirst().first, second.isLetter {
-                blocks.append(.paragraph(Paragraph(text: inline(String(text.dropFirst())), lines: LineRange(start: line.number, end: line.number))))
-                index += 1
-                continue
-            }
-            if let delimiter = Self.delimiter(text) {
-                let end = lines[(index + 1)...].firstIndex { $0.trimmed == text } ?? lines.count
-                let inner = Array(lines[(index + 1)..<end])
-                let range = LineRange(start: line.number, end: lines[min(end, lines.count - 1)].number)
-                blocks += delimited(delimiter, inner, range: range, depth: depth)
-                index = min(end + 1, lines.count)
-                continue
-            }
-            if let marker = AsciiDocListMarker(text) {
-                let (list, end) = self.list(lines, at: index, marker: marker, depth: depth)
-                blocks.append(list)
-                index = end
-                continue
-            }
-            if let (term, rest) = Self.definitionTerm(text) {
-                let (definition, end) = self.definition(lines, at: index, term: term, rest: rest, depth: depth)
-                blocks.appendDefinition(definition)
-                index = end
-                continue
-            }
-            var end = index + 1
-            while end < lines.count, !lines[end].isBlank, Self.delimiter(lines[end].trimmed) == nil,
-                AsciiDocListMarker(lines[end].trimmed) == nil, Self.sectionLevel(lines[end].trimmed) == nil
-            {
-                end += 1
-            }
-            var block = paragraph(Array(lines[index..<end]))
-            if case .paragraph(var paragraph) = block,
-                let admonition = Self.admonitions.first(where: { paragraph.text.hasPrefix($0 + ": ") })
-            {
-                paragraph.text = String(paragraph.text.dropFirst(admonition.count + 2))
-                block = .note(Note(blocks: [.paragraph(paragraph)], lines: paragraph.lines))
-            } else if pendingAdmonition {
-                block = .note(Note(blocks: [block], lines: block.lines))
-            }
-            pendingAdmonition = false
-            blocks.append(block)
-            index = end
+            let text = spot.text
+            guard text.hasPrefix("."), text.count > 1, let second = text.dropFirst().first, second.isLetter else { return nil }
+            let line = spot.line.number
+            return BlockMatch(.paragraph(Paragraph(text: dialect.inline(String(text.dropFirst())), lines: LineRange(start: line, end: line))), end: spot.index + 1)
+        },
+        LineRule("delimited block", interrupts: { _, spot in AsciiDocDialect.delimiter(spot.text) != nil }) { dialect, spot in
+            guard let delimiter = AsciiDocDialect.delimiter(spot.text) else { return nil }
+            let lines = spot.lines
+            let end = lines[(spot.index + 1)...].firstIndex { $0.trimmed == spot.text } ?? lines.count
+            let inner = Array(lines[(spot.index + 1)..<end])
+            let range = LineRange(start: spot.line.number, end: lines[min(end, lines.count - 1)].number)
+            return BlockMatch(dialect.delimited(delimiter, inner, range: range, depth: spot.depth), end: min(end + 1, lines.count))
+        },
+        LineRule("list", interrupts: { _, spot in AsciiDocListMarker(spot.text) != nil }) { dialect, spot in
+            guard let marker = AsciiDocListMarker(spot.text) else { return nil }
+            return dialect.list(spot, marker: marker)
+        },
+        LineRule("definition") { dialect, spot in
+            guard let (term, rest) = AsciiDocDialect.definitionTerm(spot.text) else { return nil }
+            let (definition, end) = dialect.definition(spot, term: term, rest: rest)
+            return BlockMatch(.definitions(DefinitionList(items: [definition], lines: definition.lines)), end: end, continuesDefinitions: true)
+        },
+    ]
+
+    func inlineText(_ line: SourceLine) -> String { inline(line.trimmed) }
+
+    mutating func readParagraph(_ spot: LineSpot) -> BlockMatch {
+        let lines = spot.lines
+        var end = spot.index + 1
+        while end < lines.count, !lines[end].isBlank, Self.delimiter(lines[end].trimmed) == nil,
+            AsciiDocListMarker(lines[end].trimmed) == nil, Self.sectionLevel(lines[end].trimmed) == nil
+        {
+            end += 1
         }
-        return blocks
+        var block = paragraph(of: lines[spot.index..<end])
+        if case .paragraph(var paragraph) = block,
+            let admonition = Self.admonitions.first(where: { paragraph.text.hasPrefix($0 + ": ") })
+        {
+            paragraph.text = String(paragraph.text.dropFirst(admonition.count + 2))
+            block = .note(Note(blocks: [.paragraph(paragraph)], lines: paragraph.lines))
+        } else if pendingAdmonition {
+            block = .note(Note(blocks: [block], lines: block.lines))
+        }
+        pendingAdmonition = false
+        return BlockMatch(block, end: end)
     }
 
     /// `== Title` → 1, `= Title` → 0.
@@ -162,10 +163,11 @@ struct AsciiDocBlockParser {
 
     private enum Delimiter { case listing, literal, example, sidebar, quote, passthrough, comment, table }
 
+    /// `|===` (any number of `=` from three on) opens a table; a line of four or more of one
+    /// mark opens the block it names.
     private static func delimiter(_ text: String) -> Delimiter? {
-        switch text {
-        case "|===", ",===", ":===": return .table
-        default: break
+        if let first = text.first, "|,:!".contains(first), text.count >= 4, text.dropFirst().allSatisfy({ $0 == "=" }) {
+            return .table
         }
         guard text.count >= 4, let first = text.first, text.allSatisfy({ $0 == first }) else { return nil }
         switch first {
@@ -196,24 +198,21 @@ struct AsciiDocBlockParser {
             let blocks = parse(inner, depth: depth + 1)
             return pendingAdmonition ? [.note(Note(blocks: blocks, lines: range))] : blocks
         case .table:
-            defer { pendingHeader = false }
-            return AsciiDocTable.read(inner, range: range, header: pendingHeader, inline: { self.inline($0) }).map { [.table($0)] } ?? []
+            defer {
+                pendingHeader = false
+                pendingColumns = nil
+            }
+            return AsciiDocTable.read(inner, range: range, header: pendingHeader, columns: pendingColumns, inline: { self.inline($0) })
+                .map { [.table($0)] } ?? []
         }
-    }
-
-    private func paragraph(_ lines: [SourceLine]) -> Block {
-        let first = lines.first?.number ?? 1
-        return .paragraph(
-            Paragraph(
-                text: lines.map { inline($0.trimmed) }.joined(separator: "\n"),
-                lines: LineRange(start: first, end: lines.last?.number ?? first)))
     }
 
     // MARK: Lists and definitions
 
-    private mutating func list(_ lines: [SourceLine], at start: Int, marker: AsciiDocListMarker, depth: Int) -> (Block, Int) {
+    private mutating func list(_ spot: LineSpot, marker: AsciiDocListMarker) -> BlockMatch {
+        let lines = spot.lines
         var items: [ListItem] = []
-        var index = start
+        var index = spot.index
         while index < lines.count, let itemMarker = AsciiDocListMarker(lines[index].trimmed), itemMarker.mark == marker.mark {
             var body = [SourceLine(number: lines[index].number, text: itemMarker.rest)]
             var end = index + 1
@@ -225,15 +224,15 @@ struct AsciiDocBlockParser {
                 end += 1
             }
             items.append(
-                ListItem(blocks: parse(body, depth: depth + 1), lines: LineRange(start: lines[index].number, end: lines[end - 1].number)))
+                ListItem(blocks: parse(body, depth: spot.depth + 1), lines: LineRange(start: lines[index].number, end: lines[end - 1].number)))
             index = end
             var next = index
             while next < lines.count, lines[next].isBlank { next += 1 }
             guard next < lines.count, AsciiDocListMarker(lines[next].trimmed)?.mark == marker.mark else { break }
             index = next
         }
-        let range = LineRange(start: lines[start].number, end: items.last?.lines.end ?? lines[start].number)
-        return (.list(BlockList(ordered: marker.mark.hasPrefix("."), items: items, lines: range)), index)
+        let range = LineRange(start: spot.line.number, end: items.last?.lines.end ?? spot.line.number)
+        return BlockMatch(.list(BlockList(ordered: marker.mark.hasPrefix("."), items: items, lines: range)), end: index)
     }
 
     /// `term:: definition`, `term::` alone, `term;; definition`.
@@ -248,7 +247,9 @@ struct AsciiDocBlockParser {
         return nil
     }
 
-    private mutating func definition(_ lines: [SourceLine], at index: Int, term: String, rest: String, depth: Int) -> (Definition, Int) {
+    private mutating func definition(_ spot: LineSpot, term: String, rest: String) -> (Definition, Int) {
+        let lines = spot.lines
+        let index = spot.index
         var body = rest.isEmpty ? [] : [SourceLine(number: lines[index].number, text: rest)]
         var end = index + 1
         while end < lines.count, !lines[end].isBlank || body.isEmpty && end == index + 1,
@@ -261,7 +262,7 @@ struct AsciiDocBlockParser {
         return (
             Definition(
                 term: inline(term), termLines: LineRange(start: lines[index].number, end: lines[index].number),
-                blocks: parse(body, depth: depth + 1), lines: range),
+                blocks: parse(body, depth: spot.depth + 1), lines: range),
             end
         )
     }
@@ -329,6 +330,7 @@ struct AsciiDocBlockParser {
     }
 }
 
+/// `* item`, `** nested`, `- item`, `. ordered`, `1. ordered`.
 /// `* item`, `** nested`, `- item`, `. ordered`, `1. ordered`.
 struct AsciiDocListMarker {
     var mark: String

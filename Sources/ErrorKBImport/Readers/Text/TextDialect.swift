@@ -1,0 +1,125 @@
+import ErrorKBCore
+
+/// Plain and RFC text as a line dialect: fenced code, program source, tables drawn with `+---+`
+/// or pipes, aligned columns and tables that lost their borders, Markdown and numbered headings,
+/// lists, hanging definitions, title-shaped headings and indented examples; any other line
+/// begins a paragraph.
+struct TextDialect: LineDialect {
+    static let maximumDepth = 24
+    var chrome: Set<Int> = []
+
+    static let rules: [LineRule<TextDialect>] = [
+        LineRules.fencedCode(),
+        LineRule("source code") { _, spot in SourceCodeLines.read(spot) },
+        LineRule("grid table", interrupts: { _, spot in GridTableLines.isBorder(spot.text) }) { _, spot in
+            guard spot.text.hasPrefix("+") || spot.text.hasPrefix("-") || spot.text.hasPrefix("|") else { return nil }
+            return GridTableLines.read(spot.lines, at: spot.index, textRows: true, cell: TextDialect.cell).map { BlockMatch(.table($0.table), end: $0.end) }
+        },
+        LineRule("pipe table", interrupts: { _, spot in spot.text.containsBytes("|") && PipeTableLines.read(spot.lines, at: spot.index) != nil }) { _, spot in
+            guard spot.text.containsBytes("|") else { return nil }
+            return PipeTableLines.read(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
+        },
+        LineRule("aligned table") { _, spot in
+            guard !spot.followsParagraph else { return nil }
+            return AlignedTableLines.readText(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
+        },
+        LineRule("borderless table") { _, spot in
+            guard !spot.followsParagraph else { return nil }
+            return BorderlessTableLines.read(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
+        },
+        LineRule("heading", interrupts: { _, spot in spot.text.hasPrefix("#") || TextHeadings.numbered(spot.line) != nil }) { _, spot in
+            (TextHeadings.markdown(spot.line) ?? TextHeadings.numbered(spot.line)).map { BlockMatch(.heading($0), end: spot.index + 1) }
+        },
+        LineRule("list", interrupts: { _, spot in ListMarker(spot.text) != nil }) { dialect, spot in
+            guard let marker = ListMarker(spot.text) else { return nil }
+            return TextLists.list(spot, marker: marker, dialect: &dialect)
+        },
+        LineRule("definitions") { dialect, spot in TextDefinitions.read(spot, dialect: &dialect) },
+        LineRule("title heading") { _, spot in
+            let line = spot.line
+            guard !spot.followsParagraph, line.indentation == 0 || spot.depth == 0 && line.indentation <= 1,
+                LineShape.heading(spot.text) != nil, !TextHeadings.continuesInLowerCase(spot)
+            else { return nil }
+            return BlockMatch(.heading(Heading(level: 1, text: spot.text, lines: LineRange(start: line.number, end: line.number))), end: spot.index + 1)
+        },
+        LineRule("indented example") { _, spot in
+            guard spot.followsParagraph || spot.previous != nil, spot.line.indentation > TextDialect.proseIndentation(spot),
+                TextDialect.looksLikeCode(spot.text)
+            else { return nil }
+            return LineRules.indentedCode(spot)
+        },
+    ]
+
+    func inlineText(_ line: SourceLine) -> String { line.trimmed }
+
+    mutating func readParagraph(_ spot: LineSpot) -> BlockMatch {
+        let end = paragraphEnd(from: spot)
+        return BlockMatch(paragraph(of: spot.lines[spot.index..<end]), end: end)
+    }
+
+    /// A text table's cell: its lines, each on a line of its own in the cell's text.
+    static func cell(_ lines: [SourceLine]) -> TableCell {
+        let texts = lines.map(\.trimmed).filter { !$0.isEmpty }
+        let numbers = lines.filter { !$0.isBlank }.map(\.number)
+        let range = LineRange(start: numbers.first ?? lines.first?.number ?? 1, end: numbers.last ?? lines.last?.number ?? 1)
+        return TableCell(text: texts.joined(separator: "\n"), lines: range)
+    }
+
+    /// How far the running text before this line is indented: an example stands deeper.
+    private static func proseIndentation(_ spot: LineSpot) -> Int {
+        guard case .paragraph? = spot.previous, let start = spot.previousStart else { return 0 }
+        return spot.lines[start].indentation
+    }
+
+    /// The first line of an example message, request or payload.
+    static func looksLikeCode(_ text: String) -> Bool {
+        let starts = ["HTTP/", "{", "[", "<", "GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD ", "Host:", "Content-Type:",
+            "Location:", "WWW-Authenticate:", "Cache-Control:", "Authorization:", "$ ", "curl ", "\""]
+        return starts.contains { text.hasPrefix($0) }
+    }
+}
+
+/// The headings plain text writes.
+enum TextHeadings {
+    /// `## Errors` in a text file.
+    static func markdown(_ line: SourceLine) -> Heading? {
+        let text = line.trimmed
+        guard text.hasPrefix("#") else { return nil }
+        let level = text.prefix { $0 == "#" }.count
+        let rest = text.dropFirst(level)
+        guard (1...6).contains(level), rest.first == " ", !rest.trimmingWhitespace().isEmpty else { return nil }
+        return Heading(level: level, text: rest.trimmingWhitespace(), lines: LineRange(start: line.number, end: line.number))
+    }
+
+    /// `4.1.2.1.  Error Response` (level 4), `Appendix B.  Notices` (level 1), flush left.
+    static func numbered(_ line: SourceLine) -> Heading? {
+        guard line.indentation == 0 else { return nil }
+        var text = line.trimmed
+        var level = 0
+        if text.hasPrefix("Appendix "), let dot = text.firstIndex(of: "."), text.distance(from: text.startIndex, to: dot) <= 12 {
+            level = 1
+            text = String(text[text.index(after: dot)...])
+        } else {
+            let number = text.prefix { $0.isNumber || $0 == "." }
+            guard number.first?.isNumber == true, !number.containsBytes("..") else { return nil }
+            level = number.split(separator: ".").count
+            text = String(text.dropFirst(number.count))
+            // `3.4  Mail system status`: RFC 3463 writes its numbers without the final dot.
+            guard number.hasSuffix(".") || level > 1 && text.hasPrefix("  ") else { return nil }
+            // `1. Log in` is a list item; RFCs set a heading's number apart with two spaces.
+            guard level > 1 || text.hasPrefix("  ") || text.hasPrefix("\t") else { return nil }
+        }
+        guard text.first == " " || text.first == "\t" else { return nil }
+        let title = text.trimmingWhitespace()
+        guard !title.isEmpty, title.count <= 90, title.last.map({ !".,;".contains($0) }) ?? false,
+            title.first.map({ $0.isUppercase || $0.isNumber || $0 == "\"" }) ?? false
+        else { return nil }
+        return Heading(level: level, text: title, lines: LineRange(start: line.number, end: line.number))
+    }
+
+    /// The next line goes on with the sentence: a title-shaped first line of a paragraph.
+    static func continuesInLowerCase(_ spot: LineSpot) -> Bool {
+        guard let next = spot.line(1) else { return false }
+        return !next.isBlank && next.indentation == spot.line.indentation && next.trimmed.first?.isLowercase == true
+    }
+}
