@@ -18,6 +18,11 @@ struct CodeMention: Hashable {
     var afterSpan: String
     /// A separator (`:`, `-`, `—`) came right after the codes: what follows defines them.
     var separated = false
+    /// The codes have a shape nothing but a code has (`404`, `invalid_grant`, `0x80070005`,
+    /// `E0000011`), or a word announced them (`Error 1000`): set apart from the words after
+    /// them without a separator. A CamelCase name or a plain word (`WebSocket Close Code
+    /// Registry`) is a code only where it stands alone, in a span, or before a separator.
+    var distinct = false
 
     enum Place {
         /// A table cell in the column of codes; `named` when the header says "code" or "error".
@@ -49,7 +54,7 @@ struct CodeMention: Hashable {
             text.utf8.first != UInt8(ascii: ".")
         {
             guard token(Substring(text)) != nil, isCode(text, in: place, announced: false) else { return nil }
-            return CodeMention(codes: [text], rest: "", inSpan: false, afterSpan: "")
+            return CodeMention(codes: [text], rest: "", inSpan: false, afterSpan: "", distinct: hasDistinctShape(text))
         }
         // `` `207 Multi-Status` (WebDAV) ``: the span holds the code and its title, and what
         // follows it is something else.
@@ -62,6 +67,21 @@ struct CodeMention: Hashable {
             return mention
         }
         return parse(InlineText.plain(text).trimmingWhitespace(), in: place, spanned: false)
+    }
+
+    /// `**Internal Server Error (HTTP 500)**`, `Not Found (404)`: a status after its name, in
+    /// brackets, announced by `HTTP` or named by its own reason phrase.
+    static func trailingStatus(_ raw: String) -> CodeMention? {
+        let text = InlineText.flat(raw).trimmingCharacters(in: "*_ ")
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        var inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
+        let announced = inner.lowercased().hasPrefix("http ")
+        if announced { inner = String(inner.dropFirst(5)).trimmingWhitespace() }
+        let name = text[..<open].trimmingWhitespace()
+        guard let status = HTTPStatus(code: inner), !name.isEmpty, LeadText.isTitle(name),
+            announced || ReasonPhrases.isReasonPhrase(name, status: status.value)
+        else { return nil }
+        return CodeMention(codes: [inner], rest: name, inSpan: false, afterSpan: "", separated: true, distinct: true)
     }
 
     /// The text after the codes, the code span's own rest and what follows the span together.
@@ -119,7 +139,8 @@ struct CodeMention: Hashable {
         let after = rest.trimmingWhitespace()
         return CodeMention(
             codes: codes, rest: Self.dropSeparators(after), inSpan: false, afterSpan: "",
-            separated: after.first.map { ":-—–=|".contains($0) } ?? false)
+            separated: after.first.map { ":-—–=|".contains($0) } ?? false,
+            distinct: announced || codes.allSatisfy(Self.hasDistinctShape))
     }
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
@@ -177,12 +198,45 @@ struct CodeMention: Hashable {
             namedColumn = false
             codeSection = section
         }
-        if isNumber(token) { return announced || codeSection }
+        if isNumber(token) || isDottedNumber(token) { return announced || codeSection }
         if isCamelCase(token) { return announced || namedColumn || codeSection && token.count >= 6 }
         // `Conflict` in a column of codes; `conflict` in a code span under a heading about errors.
-        if isWord(token) { return namedColumn && token.first?.isUppercase == true || spanned && codeSection }
-        if isIdentifier(token) { return namedColumn || announced }
+        if isWord(token) { return namedColumn || spanned && codeSection }
+        // `error.code`, `err.syscall`: an object's property, not a code, unless a column of codes
+        // or an error word says so.
+        if isPropertyPath(token) { return namedColumn || announced && !spanned }
+        // `accessDenied`, `0A000` (SQLSTATE), `01S00`: an identifier where codes are expected.
+        if isIdentifier(token) || isAlphanumeric(token) { return namedColumn || announced }
         return false
+    }
+
+    /// A shape only codes have: an HTTP status, a string code, a hex number, capitals then digits,
+    /// a dotted vendor code.
+    static func hasDistinctShape(_ token: String) -> Bool {
+        HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
+            || isDottedCode(token) || isDistinctDottedNumber(token)
+    }
+
+    /// `4.04`, `2.01`, `X.1.1`, `5.1.10`, `2.XXX.XXX`: numbers in dotted parts, as CoAP and
+    /// enhanced mail status codes are written, an `X` standing for any digit. Like a plain
+    /// number, a code only where codes are expected.
+    static func isDottedNumber(_ token: String) -> Bool {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...4).contains(parts.count) else { return false }
+        var digits = false
+        for part in parts {
+            guard (1...3).contains(part.count), part.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "X" || $0 == "x" }) else { return false }
+            if part.contains(where: \.isNumber) { digits = true }
+        }
+        return digits
+    }
+
+    /// A dotted number no version or decimal looks like: three parts (`X.1.1`), a placeholder
+    /// (`2.XXX`), or a class digit with a two-digit detail (`4.04`).
+    private static func isDistinctDottedNumber(_ token: String) -> Bool {
+        guard isDottedNumber(token) else { return false }
+        let parts = token.split(separator: ".")
+        return parts.count >= 3 || token.contains(where: { $0 == "X" }) || parts.count == 2 && parts[0].count == 1 && parts[1].count == 2
     }
 
     /// How a code is written, so that a list of codes stops at something else: digits, or not.
@@ -233,17 +287,44 @@ struct CodeMention: Hashable {
     private static func isCamelCase(_ token: String) -> Bool {
         guard let first = token.first, first.isUppercase, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
         else { return false }
+        // A word starts at a capital before a small letter (`Exception`), and a run of two or more
+        // capitals before it is a word too (`EFSIOException`); `OAuth` is one word.
+        let characters = Array(token)
         var words = 0
-        var previous: Character?
-        for character in token {
-            if character.isLowercase, let before = previous, before.isUppercase { words += 1 }
-            previous = character
+        var capitals = 0
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase {
+                capitals += 1
+                continue
+            }
+            if character.isLowercase, capitals > 0 {
+                words += 1
+                if capitals >= 3 || capitals == 2 && index >= 3 { words += 1 }
+            }
+            capitals = 0
+            _ = index
         }
+        // A trailing run of capitals is a word from three on: `OpenID` is one word.
+        if capitals >= 3 { words += 1 }
         return words >= 2
     }
 
     private static func isWord(_ token: String) -> Bool {
         token.count >= 2 && token.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
+    /// Lower-case words joined by dots (`error.code`, `error.opensslErrorStack`).
+    private static func isPropertyPath(_ token: String) -> Bool {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            part.first.map { $0.isASCII && $0.isLowercase } == true && part.allSatisfy { $0.isASCII && $0.isLetter }
+        }
+    }
+
+    /// Letters and digits, both: `0A000`, `42S02`, `HY000`.
+    private static func isAlphanumeric(_ token: String) -> Bool {
+        token.count <= 16 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && token.contains(where: \.isLetter)
+            && token.contains(where: \.isNumber)
     }
 
     private static func isIdentifier(_ token: String) -> Bool {

@@ -16,6 +16,8 @@ struct EntryBody {
     /// Text that may state an HTTP status for the code, notes included.
     private(set) var statusText: [String] = []
     private(set) var examples: [CodeBlock] = []
+    /// The name a run-in `Message:` line gives the code (AWS's exceptions): its title.
+    private(set) var labelledTitle: String?
 
     private var label: ItemLabel?
     private var labelLevel: Int?
@@ -144,11 +146,26 @@ struct EntryBody {
                 label = named
                 labelLevel = nil
                 currentIsItem = true
+            } else if labelledTitle == nil, label == nil, let title = Self.titleLabel(line) {
+                flush()
+                labelledTitle = title
             } else {
                 current = current.map { $0 + " " + line } ?? line
             }
         }
         flush()
+    }
+
+    /// `Message: *Access denied.*` → `Access denied.`: the line names the code's message, its
+    /// title, emphasis and all set aside.
+    static func titleLabel(_ line: String) -> String? {
+        let text = line.trimmingWhitespace()
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let head = InlineText.flat(String(text[..<colon])).lowercased()
+        guard ["message", "error message", "status message", "reason phrase"].contains(head) else { return nil }
+        var title = InlineText.flat(String(text[text.index(after: colon)...]))
+        title = title.trimmingCharacters(in: "*_ ")
+        return title.isEmpty ? nil : title
     }
 
     /// An item under the current label, unless it only leads into what follows.

@@ -64,6 +64,8 @@ enum EntryBuilder {
         guard let text else { return nil }
         var cleaned = collapse(InlineText.plain(text))
         while let last = cleaned.last, last == ":" { cleaned.removeLast() }
+        // `---Reserved----`: dashes that pad a cell of a text table.
+        if cleaned.hasPrefix("--") || cleaned.hasSuffix("--") { cleaned = cleaned.trimmingCharacters(in: "-") }
         cleaned = cleaned.trimmingWhitespace()
         return cleaned.isEmpty ? nil : cleaned
     }

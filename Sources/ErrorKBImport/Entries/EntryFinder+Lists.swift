@@ -5,6 +5,7 @@ extension EntryFinder {
     /// that is a parameter (`error` / `REQUIRED. A single ASCII error code from the following:`)
     /// or a status over other codes (`HTTP 400 Bad Request`) holds the codes in its definition.
     mutating func read(_ definitions: DefinitionList) {
+        let restsAreTitles = Self.restsAreTitles(definitions)
         for item in definitions.items {
             let mention = CodeMention.leading(item.term, in: .lead(codeSection: true)).flatMap { mention in
                 acceptsTerm(mention) ? mention : nil
@@ -17,8 +18,17 @@ extension EntryFinder {
                     context.setGroupStatus(outer)
                     continue
                 }
-                let (title, description) = Self.titleAndDescription(mention)
-                emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: item.blocks),
+                var (title, description) = Self.titleAndDescription(mention)
+                var blocks = item.blocks
+                // `X.1.1   Bad destination mailbox address` over its description: a name set on
+                // the term's own line, apart from the text under it, is the title.
+                if title == nil, description == nil, case .paragraph(let first)? = blocks.first, first.lines == item.termLines,
+                    blocks.count > 1 && LeadText.isTitle(InlineText.flat(first.text)) || blocks.count == 1 && restsAreTitles
+                {
+                    title = InlineText.flat(first.text)
+                    blocks.removeFirst()
+                }
+                emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: blocks),
                     layout: .definitions,
                     lines: item.lines)
                 continue
@@ -29,6 +39,19 @@ extension EntryFinder {
                 context.prose(item.term + "\n" + Block.text(of: item.blocks))
             }
         }
+    }
+
+    /// A run of one-line definitions whose text on the term's line is, for nearly all of them,
+    /// a name (`X.1.0     Other address status`): each such text is its code's title, the odd
+    /// one that ends with a period included. Judged over the list, as a table's column is.
+    private static func restsAreTitles(_ definitions: DefinitionList) -> Bool {
+        let rests = definitions.items.compactMap { item -> String? in
+            guard item.blocks.count == 1, case .paragraph(let only) = item.blocks[0], only.lines == item.termLines else { return nil }
+            return InlineText.flat(only.text)
+        }
+        guard rests.count >= 3, rests.count * 10 >= definitions.items.count * 8 else { return false }
+        let names = rests.filter { ColumnRole.isTitleShaped($0) && $0.first.map { $0.isUppercase || $0.isNumber } == true }
+        return names.count * 10 >= rests.count * 9
     }
 
     private func acceptsTerm(_ mention: CodeMention) -> Bool {

@@ -43,7 +43,8 @@ struct EntryFinder {
             case .note(let note):
                 context.prose(Block.text(of: note.blocks))
                 index += 1
-            case .code:
+            case .code(let code):
+                read(code)
                 index += 1
             }
         }
@@ -93,8 +94,11 @@ struct EntryFinder {
 
     private func headingMention(_ heading: Heading) -> CodeMention? {
         guard let mention = CodeMention.leading(heading.text, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
-        // `404 errors and how to fix them` is about 404, not 404's own section.
-        guard mention.fullRest.isEmpty || mention.inSpan || Self.startsLikeTitle(mention.rest) else { return nil }
+        // `404 errors and how to fix them` is about 404, not 404's own section; `WebSocket Close
+        // Code Number Registry` names no code at all.
+        guard mention.fullRest.isEmpty || mention.inSpan || mention.separated
+            || mention.distinct && Self.startsLikeTitle(mention.rest)
+        else { return nil }
         return mention
     }
 
@@ -111,6 +115,12 @@ struct EntryFinder {
     /// not an entry of its own.
     private func groupStatus(_ mention: CodeMention, over body: [Block]) -> Int? {
         guard mention.codes.count == 1, let status = HTTPStatus(code: mention.codes[0]) else { return nil }
+        // `### HTTP status code 400` over paragraphs that each open with an exception's name.
+        let codeParagraphs = body.prefix { if case .heading = $0 { false } else { true } }.filter { block in
+            guard case .paragraph(let paragraph) = block, let line = InlineText.lines(paragraph.text).first else { return false }
+            return CodeMention.leading(line, in: .lead(codeSection: true)).map { $0.rest.isEmpty && $0.codes.allSatisfy { HTTPStatus(code: $0) == nil } } ?? false
+        }
+        if codeParagraphs.count >= 2 { return status.value }
         for block in body {
             switch block {
             case .paragraph:
@@ -220,8 +230,11 @@ struct EntryFinder {
     /// A code opening a line that introduces it — `401 Unauthorized`, `invalid_token`,
     /// `` `M_FORBIDDEN`: Forbidden access `` — not one in a sentence ("404 errors are ours").
     func leadMention(_ line: String) -> CodeMention? {
-        guard let mention = CodeMention.leading(line, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
+        guard let mention = CodeMention.leading(line, in: .lead(codeSection: context.isAboutCodes)) ?? CodeMention.trailingStatus(line)
+        else { return nil }
         guard !Parameters.isParameter(mention) else { return nil }
+        // `DryRun - Validate parameter values` under "Request Parameters": a value, not a code.
+        guard mention.distinct || !context.listsNonErrors else { return nil }
         // A separator right after the code (or its span), or a title-shaped rest: not a sentence
         // that merely opens with a code ("`errcode` is required and ...").
         if mention.inSpan {
@@ -230,7 +243,7 @@ struct EntryFinder {
             guard mention.separated || Self.startsLikeTitle(mention.afterSpan) else { return nil }
             return mention
         }
-        guard mention.rest.isEmpty || mention.separated || LeadText.split(mention.rest).title != nil else { return nil }
+        guard mention.rest.isEmpty || mention.separated || mention.distinct && LeadText.split(mention.rest).title != nil else { return nil }
         return mention
     }
 
@@ -238,10 +251,25 @@ struct EntryFinder {
     static func titleAndDescription(_ mention: CodeMention) -> (String?, String?) {
         if mention.inSpan {
             let after = mention.afterSpan
+            // `` `EACCES` (Permission denied): An attempt ... ``: the code's name in brackets.
+            if mention.rest.isEmpty, let (name, rest) = Self.bracketedName(after) {
+                return (name, rest.isEmpty ? nil : rest)
+            }
             let description = CodeMention.dropSeparators(after)
             return (mention.rest.isEmpty ? nil : mention.rest, description.isEmpty || startsWithAnnotation(after) ? nil : description)
         }
         return LeadText.split(mention.rest)
+    }
+
+    /// `(Permission denied): An attempt ...` → (`Permission denied`, `An attempt ...`): a name in
+    /// brackets right after a code, before a separator or the end.
+    static func bracketedName(_ text: String) -> (String, String)? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") else { return nil }
+        let name = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingWhitespace()
+        let after = trimmed[trimmed.index(after: close)...].trimmingWhitespace()
+        guard !name.isEmpty, LeadText.isTitle(name), after.isEmpty || after.first.map({ ":-—–".contains($0) }) == true else { return nil }
+        return (name, CodeMention.dropSeparators(after))
     }
 
     /// `(WebDAV)`, `{{deprecated_inline}}`-left spaces: a note on the term, not its description.
@@ -256,7 +284,7 @@ struct EntryFinder {
         if !layouts.contains(layout) { layouts.append(layout) }
         for code in codes {
             let isString = HTTPStatus(code: code) == nil
-            var draft = EntryDraft(code: code, title: title, lines: lines)
+            var draft = EntryDraft(code: code, title: title ?? body.labelledTitle, lines: lines)
             draft.description = body.description
             draft.causes = body.causes
             draft.fixes = body.fixes
@@ -266,6 +294,20 @@ struct EntryFinder {
             if let entry = EntryBuilder.build(draft) { entries.append(entry) }
         }
         context.entryBlockRead()
+    }
+
+    /// Constants in program source (`NOT_FOUND = 5;`), each with the comment that says what it means.
+    private mutating func read(_ code: CodeBlock) {
+        guard let constants = ConstantDeclarations(code, sectionIsAboutCodes: context.isAboutCodes) else { return }
+        let namesAreCodes = constants.namesAreCodes
+        for declaration in constants.declarations {
+            let comment = declaration.comment.joined(separator: "\n")
+            let body = EntryBody(lines: InlineText.lines(comment), blocks: [])
+            let lines = LineRange(start: min(declaration.commentStart, declaration.line), end: declaration.line)
+            emit([namesAreCodes ? declaration.name : declaration.value], title: namesAreCodes ? nil : declaration.name, body: body,
+                layout: .constants, lines: lines)
+        }
+        examplesRead.append(code.lines)
     }
 
     private mutating func read(_ table: Table) {

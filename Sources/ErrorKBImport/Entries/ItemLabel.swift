@@ -22,6 +22,10 @@ enum ItemLabel: Hashable {
         "recovery action", "recovery actions", "how to recover from it", "client action",
     ]
 
+    /// Words a fix label may go on from: `How to fix violations`.
+    private static let fixLeads = ["how to fix", "how to resolve", "how to solve", "how to correct", "how to remedy", "steps to fix",
+        "steps to resolve", "fixing", "resolving"]
+
     /// The label a whole line or heading is (`Common causes`, `Resolution:`), if it is one.
     static func named(_ text: String) -> ItemLabel? {
         // No label is longer than this, marks and colon included: most lines are passed at once.
@@ -29,8 +33,16 @@ enum ItemLabel: Hashable {
         var name = InlineText.flat(text).lowercased()
         while let last = name.last, last == ":" || last == "." { name.removeLast() }
         name = name.trimmingWhitespace()
+        // `Cause 1`, `Solution 2`: numbered labels, one item each.
+        if let space = name.lastIndex(of: " "), name[name.index(after: space)...].allSatisfy(\.isNumber),
+            name.index(after: space) < name.endIndex
+        {
+            name = String(name[..<space])
+        }
         if causeLabels.contains(name) { return .causes }
         if fixLabels.contains(name) { return .fixes }
+        // `How to fix violations`, `How to resolve this error`: a fix label with its object.
+        if fixLeads.contains(where: { name.hasPrefix($0 + " ") }) { return .fixes }
         return nil
     }
 

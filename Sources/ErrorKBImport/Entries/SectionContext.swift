@@ -23,6 +23,7 @@ struct SectionContext {
         /// This heading, one above, or the section's prose speaks of OAuth or OpenID Connect.
         var mentionsOAuth = false
         var headingsAreAboutCodes = false
+        var listsNonErrors = false
     }
 
     let documentTitle: String?
@@ -52,10 +53,36 @@ struct SectionContext {
     /// number or CamelCase name standing alone in it is one.
     var isAboutCodes: Bool { levels[levels.count - 1].headingsAreAboutCodes }
 
-    private static func isAboutCodes(_ heading: String) -> Bool {
-        let lowered = heading.lowercased()
-        return ["code", "error", "status", "exception", "fault"].contains { lowered.containsWord($0) || lowered.containsWord($0 + "s") }
+    /// "Error codes", "Errors", "Close codes", "HTTP status code 400", "Response Code Definitions";
+    /// not "Error handling" or "Status of This Memo", where the word qualifies something else.
+    static func isAboutCodes(_ heading: String) -> Bool {
+        let words = heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let nouns: Set<String> = ["code", "codes", "error", "errors", "status", "statuses", "exception", "exceptions", "fault", "faults"]
+        let following: Set<String> = ["code", "codes", "status", "statuses", "number", "numbers", "message", "messages", "reference",
+            "references", "list", "catalog", "catalogue", "index", "table", "types", "values", "definitions", "registry", "names", "name"]
+        for (index, word) in words.enumerated() where nouns.contains(word) {
+            // A plural, "code" itself, or a word at the end or before a number or one of the words
+            // that go on naming codes.
+            if word.hasSuffix("s") && word != "status" || word == "code" { return true }
+            guard index + 1 < words.count else { return true }
+            let next = words[index + 1]
+            if next.first?.isNumber == true || following.contains(next) { return true }
+        }
+        return false
     }
+
+    /// "URI Request Parameters", "Response Elements", "Properties": the section lists what is
+    /// not an error, and a CamelCase name or a word in it is no code.
+    static func listsNonErrors(_ heading: String) -> Bool {
+        let words = Set(heading.lowercased().split { !$0.isLetter }.map(String.init))
+        let names: Set<String> = ["parameter", "parameters", "field", "fields", "property", "properties", "argument", "arguments",
+            "attribute", "attributes", "option", "options", "element", "elements", "syntax", "header", "headers", "method",
+            "methods", "variable", "variables", "setting", "settings", "flag", "flags", "claim", "claims", "scope", "scopes"]
+        return !words.isDisjoint(with: names) && !isAboutCodes(heading)
+    }
+
+    /// The section the reader stands in lists no errors (`listsNonErrors`).
+    var listsNonErrors: Bool { levels[levels.count - 1].listsNonErrors }
 
     mutating func enter(_ heading: Heading) {
         let text = InlineText.flat(heading.text)
@@ -66,6 +93,7 @@ struct SectionContext {
         level.mentionsOAuth = parent.mentionsOAuth || KnownErrorCodes.mentionsOAuth(text)
         // This heading or the one above it.
         level.headingsAreAboutCodes = Self.isAboutCodes(text) || (parent.level > 0 ? Self.isAboutCodes(parent.heading) : parent.headingsAreAboutCodes)
+        level.listsNonErrors = Self.listsNonErrors(text)
         levels.append(level)
     }
 
@@ -122,7 +150,21 @@ struct SectionContext {
         if current.entryBlocks > 0, let purpose = Self.purpose(of: current.introduction.joined(separator: " ")) {
             return purpose
         }
+        // `## Errors` under `# Invoke`: a heading that only says "errors" is placed by the one
+        // above it, which names what they are the errors of.
+        if let heading, Self.isGeneric(heading), levels.count >= 3 {
+            return levels[levels.count - 2].heading + " > " + heading
+        }
         return heading
+    }
+
+    /// "Errors", "Error codes", "Common errors", "HTTP status codes": a heading that names no
+    /// operation, resource or endpoint.
+    static func isGeneric(_ heading: String) -> Bool {
+        let filler: Set<String> = ["error", "errors", "code", "codes", "status", "statuses", "common", "possible", "list", "of", "http",
+            "and", "the", "exception", "exceptions", "response", "responses", "fault", "faults", "api", "reference", "returned", "all"]
+        let words = heading.lowercased().split { !$0.isLetter }.map(String.init)
+        return !words.isEmpty && words.allSatisfy(filler.contains)
     }
 
     /// The status the section gives its string codes: a group label's, else one its prose states

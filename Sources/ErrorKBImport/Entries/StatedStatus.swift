@@ -21,6 +21,12 @@ enum StatedStatus {
                 guard let status = HTTPStatus(code: bare), !word.hasSuffix("xx") else { continue }
                 // `(typically, 400, 401, 403, or 405)`: a list of statuses states none of them.
                 if Self.isInList(at: index, in: words) { continue }
+                // `Like HTTP 404 "Not Found"`: an analogy with a status, not the one sent.
+                if Self.isAnalogy(before: index, in: words) { continue }
+                // `the 354 response` of SMTP: without the word HTTP, only a registered status is one.
+                if !ReasonPhrases.isRegistered(status.value), !(1...4).contains(where: { index - $0 >= 0 && words[index - $0].trimmingCharacters(in: "`*(),.;:\"") == "http" }) {
+                    continue
+                }
                 if isStated(at: index, in: words, status: status.value), !found.contains(status.value) {
                     found.append(status.value)
                 }
@@ -41,6 +47,23 @@ enum StatedStatus {
         if isStatus(index - 1), words[index - 1].hasSuffix(",") { return true }
         if index >= 2, joiners.contains(words[index - 1]), isStatus(index - 2) { return true }
         return false
+    }
+
+    /// `Like HTTP 201 "Created"`, `is like HTTP 404`, `related to HTTP 304`, `similar to the
+    /// HTTP 404`: a status named to compare with, not the one sent. (`a message like "HTTP status
+    /// code 429"` quotes what is sent.)
+    private static func isAnalogy(before index: Int, in words: [String]) -> Bool {
+        func word(_ position: Int) -> String {
+            words.indices.contains(position) ? words[position].trimmingCharacters(in: "`*(),.;:\"") : ""
+        }
+        guard let http = (1...4).map({ index - $0 }).first(where: { word($0) == "http" }) else { return false }
+        var before = http - 1
+        if word(before) == "the" || word(before) == "to" { before -= 1 }
+        if ["similar", "analogous", "akin", "related", "equivalent", "corresponds", "resembles", "mirrors"].contains(word(before)) {
+            return true
+        }
+        guard word(before) == "like" else { return false }
+        return before == 0 || ["is", "are", "was", "be", "behaves", "acts", "works"].contains(word(before - 1))
     }
 
     private static let negations = ["cannot", "can't", "without", "unrelated", "instead", "rather than", "not be returned", "never"]

@@ -12,77 +12,36 @@ struct TableEntries {
     /// The header names the code column ("Error code"), so any identifier in it is a code.
     let namedCodeColumn: Bool
 
+    /// What each column was taken as, and why: for the import report.
+    let columns: TableColumns
+
     init?(_ table: Table) {
-        self.table = table
-        let columns = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)
-        guard columns >= 1, !table.rows.isEmpty else { return nil }
-        let headers = (0..<columns).map { $0 < table.header.count ? table.header[$0].flatText : "" }
-        if headers.contains(where: ColumnRole.namesNonErrors) { return nil }
-        var roles = headers.map(ColumnRole.of(header:))
-        let cells = (0..<columns).map { column in
-            table.rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column].flatText : nil }
+        var table = table
+        let width = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)
+        guard width >= 1, !table.rows.isEmpty else { return nil }
+        // A header of codes is the table's first row: a text table drawn with a border under
+        // every row gives no other sign of having no header.
+        if !table.header.isEmpty, table.header.contains(where: { Self.code(inCell: $0.flatText, named: false)?.distinct == true }),
+            table.header.allSatisfy({ ColumnRole.of(header: $0.flatText) == .ignored })
+        {
+            table.rows.insert(TableRow(cells: table.header, lines: table.header[0].lines), at: 0)
+            table.header = []
+        }
+        let headers = (0..<width).map { $0 < table.header.count ? table.header[$0].flatText : "" }
+        // Each cell's first line: a code cell may list several codes, one a line.
+        let cells = (0..<width).map { column in
+            table.rows.compactMap { $0.cells.indices.contains(column) ? InlineText.lines($0.cells[column].text).first.map(InlineText.flat) : nil }
                 .filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
         }
-        // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
-        if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) { return nil }
-        Self.adjust(&roles, headers: headers, cells: cells)
-        guard let code = Self.codeColumn(roles: roles, headers: headers, cells: cells) else { return nil }
-        if roles[code] != .code {
-            if let previous = roles.firstIndex(of: .code) { roles[previous] = .ignored }
-            roles[code] = .code
-        }
-        self.roles = roles
-        codeColumn = code
-        namedCodeColumn = ColumnRole.namesCodes(headers[code])
+        guard let columns = TableColumns(headers: headers, cells: cells) else { return nil }
+        self.table = table
+        self.columns = columns
+        roles = columns.roles
+        codeColumn = columns.codeColumn
+        namedCodeColumn = columns.namedCodeColumn
     }
 
-    static let sampleRows = 256
-
-    /// Roles by content where the header says little: a "Description" of reason phrases is the
-    /// title (IANA's registry), a "Reason" of sentences the causes.
-    private static func adjust(_ roles: inout [ColumnRole], headers: [String], cells: [[String]]) {
-        // Asked once, not per column: a table may have thousands of columns.
-        var hasTitle = roles.contains(.title)
-        for (column, role) in roles.enumerated() where !cells[column].isEmpty {
-            let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
-            switch role {
-            // The first "Description" of names, not sentences, is the title: `Unknown error`
-            // beside an "Explanation", `Bad Request` in a registry.
-            case .description where !hasTitle && short:
-                roles[column] = .title
-                hasTitle = true
-            case .reason:
-                roles[column] = short ? .title : .causes
-            default:
-                break
-            }
-        }
-        for column in roles.indices where roles[column] == .reason { roles[column] = .title }
-        // Without a header, the column after the code is a title if short, else a description.
-        if headers.allSatisfy(\.isEmpty) {
-            for column in roles.indices {
-                roles[column] = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped) ? .title : .description
-            }
-        }
-    }
-
-    /// The column of codes: the one the header names (a status column when no other is),
-    /// checked against its cells; failing that, the first whose cells are mostly codes.
-    private static func codeColumn(roles: [ColumnRole], headers: [String], cells: [[String]]) -> Int? {
-        func share(_ column: Int) -> Double {
-            // What a column holds shows in its first few hundred cells; a 40,000-row table need
-            // not be read twice to know it.
-            let values = cells[column].prefix(Self.sampleRows)
-            guard !values.isEmpty else { return 0 }
-            let place = CodeMention.Place.column(named: ColumnRole.namesCodes(headers[column]))
-            let codes = values.filter { CodeMention.leading($0, in: place) != nil }.count
-            return Double(codes) / Double(values.count)
-        }
-        let named = roles.indices.filter { roles[$0] == .code }
-        if let best = named.max(by: { share($0) < share($1) }), share(best) >= 0.5 { return best }
-        if let status = roles.firstIndex(of: .httpStatus), share(status) >= 0.5 { return status }
-        return roles.indices.first { share($0) >= 0.6 && roles[$0] != .fixes && roles[$0] != .causes }
-    }
+    static let sampleRows = TableColumns.sampleRows
 
     /// The entries of every row, in order, and the rows that gave none.
     func entries(in place: SectionContext) -> (entries: [ParsedEntry], unplacedRows: [TableRow]) {
@@ -120,9 +79,17 @@ struct TableEntries {
     }
 
     private func code(in cell: TableCell) -> CodeMention? {
-        guard let first = InlineText.lines(cell.text).first,
-            let mention = CodeMention.leading(first, in: .column(named: namedCodeColumn))
-        else { return nil }
+        guard let first = InlineText.lines(cell.text).first else { return nil }
+        if columns.phraseCodes, ColumnEvidence.isPhrase(first) {
+            let phrase = InlineText.flat(first).trimmingCharacters(in: "`*")
+            return CodeMention(codes: [phrase], rest: "", inSpan: false, afterSpan: "", distinct: false)
+        }
+        return Self.code(inCell: first, named: namedCodeColumn)
+    }
+
+    /// The code a cell's first line opens with, in a column whose header names codes or not.
+    static func code(inCell first: String, named: Bool) -> CodeMention? {
+        guard let mention = CodeMention.leading(first, in: .column(named: named)) else { return nil }
         // A word is a code only standing alone in its cell (`Conflict`), not `Success codes:`.
         if !mention.fullRest.isEmpty, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
             return nil
@@ -133,12 +100,18 @@ struct TableEntries {
     private func entries(of row: TableRow, cells: [TableCell], tableSection: String?, place: SectionContext) -> [ParsedEntry] {
         guard codeColumn < cells.count, let mention = code(in: cells[codeColumn]) else { return [] }
         // The code cell may list several codes, one a line (`InvalidTemplateDeployment <br> InvalidTemplate`).
-        var codes = mention.codes
+        // Lines of another shape name one code twice (`HttpStatusCode.BadRequest <br> 400`): the
+        // line whose shape only a code has is the code.
+        var mentions = [mention]
         for line in InlineText.lines(cells[codeColumn].text).dropFirst() {
-            if let more = CodeMention.leading(line, in: .column(named: namedCodeColumn)), more.fullRest.isEmpty {
-                codes += more.codes
-            }
+            if let more = CodeMention.leading(line, in: .column(named: namedCodeColumn)), more.fullRest.isEmpty { mentions.append(more) }
         }
+        let firstShape = CodeMention.isNumber(mention.codes[0])
+        if mentions.contains(where: { CodeMention.isNumber($0.codes[0]) != firstShape }) {
+            let distinct = mentions.filter(\.distinct)
+            mentions = distinct.isEmpty ? mentions.filter { CodeMention.isNumber($0.codes[0]) == firstShape } : distinct
+        }
+        let codes = mentions.flatMap(\.codes)
         var fields = RowFields(hasTitleColumn: roles.contains(.title))
         if table.borderless {
             // The rest of the line holds the columns the header names after the code.

@@ -42,6 +42,7 @@ public enum Layout: String, Codable, Sendable, Hashable {
     case tables, headings, definitions = "definition lists", listItems = "list items"
     case paragraphs = "code paragraphs", examples = "codes in examples"
     case registryRows = "registry rows"
+    case constants = "constants in code"
 }
 
 /// How many entries stand under one section of a page.

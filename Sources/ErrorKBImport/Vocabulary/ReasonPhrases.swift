@@ -42,6 +42,9 @@ enum ReasonPhrases {
         return nil
     }
 
+    /// True when IANA registers (or registered) the status: the ones named here.
+    static func isRegistered(_ status: Int) -> Bool { byStatus[status] != nil }
+
     /// True when `title` is one of the status's own names (ignoring case).
     static func isReasonPhrase(_ title: String, status: Int) -> Bool {
         (byStatus[status] ?? []).contains { $0.caseInsensitiveCompare(title) == .orderedSame }

@@ -1,0 +1,158 @@
+import ErrorKBCore
+
+/// Which column of a table holds what, decided from the whole column — its header's words and
+/// what its cells hold, all of them together — never from one cell: the codes are the column
+/// the header names for them whose cells mostly read as codes (and, of an HTTP status column
+/// and a column of names, the one the header calls the code, as the corpus README's "A name
+/// and a number" says), else the first column whose cells mostly have a shape only codes have.
+/// Each decision keeps its reason, for the import report.
+struct TableColumns {
+    /// What each column is taken as.
+    private(set) var roles: [ColumnRole]
+    let codeColumn: Int
+    /// The header names the code column ("Error code"), so any identifier in it is a code.
+    let namedCodeColumn: Bool
+    /// The code column's cells are short lower-case phrases (WebDriver's `no such element`):
+    /// each whole cell is a code.
+    let phraseCodes: Bool
+    /// Why each column was taken as what it was.
+    private(set) var reasons: [String]
+
+    static let sampleRows = 256
+
+    /// `nil` when the table lists no codes: no column reads as one, or its header or cells say
+    /// it lists parameters, fields or methods.
+    init?(headers: [String], cells: [[String]]) {
+        guard !headers.contains(where: ColumnRole.namesNonErrors) else { return nil }
+        // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
+        if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) { return nil }
+        // `GET`, `POST`, `PUT`: a table of methods (CoAP's method codes), not of errors.
+        if cells.contains(where: Self.holdsMethodNames) { return nil }
+        var roles = headers.map(ColumnRole.of(header:))
+        var reasons = headers.map { $0.isEmpty ? "no header" : "header \"\($0)\"" }
+        Self.adjust(&roles, reasons: &reasons, headers: headers, cells: cells)
+        let evidence = cells.indices.map { ColumnEvidence(header: headers[$0], cells: cells[$0]) }
+        guard let (code, why) = Self.codeColumn(roles: roles, evidence: evidence) else { return nil }
+        if roles[code] != .code {
+            if let previous = roles.firstIndex(of: .code) {
+                roles[previous] = .ignored
+                reasons[previous] += "; not the codes"
+            }
+            roles[code] = .code
+        }
+        reasons[code] = why
+        // Another column named for codes repeats them (WebDriver's "JSON Error Code").
+        for column in roles.indices where column != code && roles[column] == .code {
+            roles[column] = .ignored
+            reasons[column] += "; another column holds the codes"
+        }
+        self.roles = roles
+        self.reasons = reasons
+        codeColumn = code
+        namedCodeColumn = ColumnRole.namesCodes(headers[code])
+        phraseCodes = evidence[code].phraseShare >= 0.8
+    }
+
+    /// Roles by content where the header says little: a "Description" of reason phrases is the
+    /// title (IANA's registry), a "Reason" of sentences the causes.
+    private static func adjust(_ roles: inout [ColumnRole], reasons: inout [String], headers: [String], cells: [[String]]) {
+        // Asked once, not per column: a table may have thousands of columns.
+        var hasTitle = roles.contains(.title)
+        for (column, role) in roles.enumerated() where !cells[column].isEmpty {
+            let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
+            switch role {
+            // The first "Description" of names, not sentences, is the title: `Unknown error`
+            // beside an "Explanation", `Bad Request` in a registry.
+            case .description where !hasTitle && short:
+                roles[column] = .title
+                reasons[column] += ": every cell is a name, so the titles"
+                hasTitle = true
+            case .reason:
+                roles[column] = short ? .title : .causes
+                reasons[column] += short ? ": names, so the titles" : ": sentences, so the causes"
+            default:
+                break
+            }
+        }
+        for column in roles.indices where roles[column] == .reason { roles[column] = .title }
+        // Without a header, the column after the code is a title if short, else a description.
+        if headers.allSatisfy(\.isEmpty) {
+            for column in roles.indices {
+                let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
+                roles[column] = short ? .title : .description
+                reasons[column] = short ? "no header; short names" : "no header; sentences"
+            }
+        }
+    }
+
+    /// The column of codes, and why.
+    private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence]) -> (Int, String)? {
+        // A column the header names for codes, or for statuses, whose cells mostly read as codes
+        // there; a code column before a status column, and the one more of whose cells are codes.
+        let named = roles.indices.filter { roles[$0] == .code && evidence[$0].namedShare >= 0.5 }
+        if let best = named.max(by: { evidence[$0].namedShare < evidence[$1].namedShare || evidence[$0].namedShare == evidence[$1].namedShare && $0 > $1 }) {
+            return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes")
+        }
+        if let status = roles.firstIndex(of: .httpStatus), evidence[status].namedShare >= 0.5 {
+            return (status, "header \"\(evidence[status].header)\" names statuses and no column names codes; \(evidence[status].namedCount) of \(evidence[status].count) cells are codes")
+        }
+        // No header says: the first column most of whose cells have a shape only codes have.
+        if let column = roles.indices.first(where: { evidence[$0].distinctShare >= 0.6 && roles[$0] != .fixes && roles[$0] != .causes }) {
+            return (column, "\(evidence[column].distinctCount) of \(evidence[column].count) cells have a code's shape")
+        }
+        return nil
+    }
+
+    /// A column most of whose cells are HTTP method names.
+    private static func holdsMethodNames(_ cells: [String]) -> Bool {
+        let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "FETCH", "IPATCH"]
+        let sample = cells.prefix(sampleRows)
+        guard sample.count >= 2 else { return false }
+        return sample.filter { methods.contains($0.trimmingCharacters(in: "`*")) }.count * 2 > sample.count
+    }
+}
+
+/// What one column's cells are, counted over the column.
+struct ColumnEvidence {
+    let header: String
+    /// Non-empty cells looked at.
+    let count: Int
+    /// Cells that read as codes in a column whose header names codes.
+    let namedCount: Int
+    /// Cells with a shape only codes have (`404`, `invalid_grant`, `E0000011`).
+    let distinctCount: Int
+    /// Cells that are short lower-case phrases: `no such element`.
+    let phraseCount: Int
+
+    init(header: String, cells: [String]) {
+        self.header = header
+        let sample = cells.prefix(TableColumns.sampleRows)
+        count = sample.count
+        var named = 0
+        var distinct = 0
+        var phrases = 0
+        for cell in sample {
+            if let mention = TableEntries.code(inCell: cell, named: true) {
+                named += 1
+                if mention.distinct { distinct += 1 }
+            } else if ColumnEvidence.isPhrase(cell) {
+                phrases += 1
+            }
+        }
+        namedCount = named + phrases
+        distinctCount = distinct
+        phraseCount = phrases
+    }
+
+    var namedShare: Double { count == 0 ? 0 : Double(namedCount) / Double(count) }
+    var distinctShare: Double { count == 0 ? 0 : Double(distinctCount) / Double(count) }
+    var phraseShare: Double { count == 0 ? 0 : Double(phraseCount) / Double(count) }
+
+    /// Two to five lower-case words, letters only: a code written as a phrase.
+    static func isPhrase(_ text: String) -> Bool {
+        let plain = InlineText.flat(text).trimmingCharacters(in: "`*")
+        let words = plain.split(separator: " ")
+        return (2...5).contains(words.count) && plain.utf8.count <= ErrorCode.maximumLength
+            && words.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isLowercase } }
+    }
+}
