@@ -100,7 +100,9 @@ struct CodeMention: Hashable {
                 text = String(inner[..<end]) + inner[inner.index(after: end)...]
             }
         }
-        var announced = spanned
+        // An error word before the code (`Error 1000`); a code span is not one, since pages set
+        // any identifier in one.
+        var announced = false
         let lowered = text.first.map { announcingInitials.contains(Character($0.lowercased())) } == true
             ? String(text.prefix(24)).lowercased() : ""
         for word in announcing where lowered.hasPrefix(word) {
@@ -199,14 +201,16 @@ struct CodeMention: Hashable {
             codeSection = section
         }
         if isNumber(token) || isDottedNumber(token) { return announced || codeSection }
-        if isCamelCase(token) { return announced || namedColumn || codeSection && token.count >= 6 }
+        // `AuthorizationFailed`: where codes are expected, set apart in a span or long enough not
+        // to be a word (`OAuth`); a class named in a span elsewhere is a class.
+        if isCamelCase(token) { return announced || namedColumn || codeSection && (spanned || token.count >= 6) }
         // `Conflict` in a column of codes; `conflict` in a code span under a heading about errors.
         if isWord(token) { return namedColumn || spanned && codeSection }
         // `error.code`, `err.syscall`: an object's property, not a code, unless a column of codes
         // or an error word says so.
-        if isPropertyPath(token) { return namedColumn || announced && !spanned }
+        if isPropertyPath(token) { return namedColumn || announced }
         // `accessDenied`, `0A000` (SQLSTATE), `01S00`: an identifier where codes are expected.
-        if isIdentifier(token) || isAlphanumeric(token) { return namedColumn || announced }
+        if isIdentifier(token) || isAlphanumeric(token) { return namedColumn || announced || spanned && codeSection }
         return false
     }
 
@@ -241,6 +245,12 @@ struct CodeMention: Hashable {
 
     /// How a code is written, so that a list of codes stops at something else: digits, or not.
     private static func shape(_ token: String) -> Bool { isNumber(token) }
+
+    /// `0-999`, `0.01-0.31`, `4000–4999`: a range of values.
+    static func isRange(_ text: String) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
+        return parts.count == 2 && text.first != "-" && parts.allSatisfy { isNumber($0) || isDottedNumber($0) }
+    }
 
     private static func isRangeOrClass(_ token: String) -> Bool {
         let bytes = token.utf8

@@ -5,6 +5,12 @@ extension EntryFinder {
     /// that is a parameter (`error` / `REQUIRED. A single ASCII error code from the following:`)
     /// or a status over other codes (`HTTP 400 Bad Request`) holds the codes in its definition.
     mutating func read(_ definitions: DefinitionList) {
+        // A list of ranges (`0.01-0.31  Indicates a request.`, `1000-2999`) names no codes, the odd
+        // single value among them (`0.00`) included.
+        if Self.isListOfRanges(definitions) {
+            context.prose(Block.text(of: [.definitions(definitions)]))
+            return
+        }
         let restsAreTitles = Self.restsAreTitles(definitions)
         for item in definitions.items {
             let mention = CodeMention.leading(item.term, in: .lead(codeSection: true)).flatMap { mention in
@@ -39,6 +45,11 @@ extension EntryFinder {
                 context.prose(item.term + "\n" + Block.text(of: item.blocks))
             }
         }
+    }
+
+    private static func isListOfRanges(_ definitions: DefinitionList) -> Bool {
+        let ranges = definitions.items.filter { CodeMention.isRange(InlineText.flat($0.term).split(separator: " ").first.map(String.init) ?? "") }
+        return ranges.count >= 2 && ranges.count * 2 >= definitions.items.count
     }
 
     /// A run of one-line definitions whose text on the term's line is, for nearly all of them,

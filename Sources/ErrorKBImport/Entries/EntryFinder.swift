@@ -35,7 +35,13 @@ struct EntryFinder {
                 read(table)
                 index += 1
             case .definitions(let definitions):
-                read(definitions)
+                // `0.00  Indicates an Empty message` over `0.01-0.31 Indicates a request.`: a value
+                // in a list of ranges, read apart only because its gap is wider.
+                if Self.rangesFollow(blocks[(index + 1)...]) {
+                    context.prose(Block.text(of: [blocks[index]]))
+                } else {
+                    read(definitions)
+                }
                 index += 1
             case .list(let list):
                 read(list)
@@ -82,6 +88,15 @@ struct EntryFinder {
         }
         context.enter(heading)
         return index + 1
+    }
+
+    /// The next paragraphs each open with a range of values (`1.00-1.31 Reserved`).
+    static func rangesFollow(_ blocks: ArraySlice<Block>) -> Bool {
+        let paragraphs = blocks.prefix(3).prefix { if case .paragraph = $0 { true } else { false } }
+        return paragraphs.count >= 2 && paragraphs.allSatisfy { block in
+            guard case .paragraph(let paragraph) = block else { return false }
+            return CodeMention.isRange(paragraph.text.split(separator: " ").first.map(String.init) ?? "")
+        }
     }
 
     /// The blocks under a heading: up to the next heading as deep or deeper.

@@ -93,7 +93,8 @@ struct SectionContext {
         level.mentionsOAuth = parent.mentionsOAuth || KnownErrorCodes.mentionsOAuth(text)
         // This heading or the one above it.
         level.headingsAreAboutCodes = Self.isAboutCodes(text) || (parent.level > 0 ? Self.isAboutCodes(parent.heading) : parent.headingsAreAboutCodes)
-        level.listsNonErrors = Self.listsNonErrors(text)
+        // A parameter's own heading (`**InvocationType**`) stands in the parameters' section.
+        level.listsNonErrors = Self.listsNonErrors(text) || parent.listsNonErrors && !Self.isAboutCodes(text)
         levels.append(level)
     }
 
