@@ -172,9 +172,15 @@ struct CodeMention: Hashable {
         guard !token.isEmpty, token.first != "." else { return nil }
         // The token is ASCII: its bytes are its characters.
         let after = text[text.utf8.index(text.startIndex, offsetBy: token.utf8.count)...]
-        // `4000–4999`, `100 - 199`, `1xx`: ranges and classes.
+        // `4000–4999`, `100 - 199`, `0xB - 0xF`, `1xx`: ranges and classes.
         if after.hasPrefix("–") || after.hasPrefix("—") && after.dropFirst().first?.isNumber == true { return nil }
-        if after.hasPrefix(" - "), after.dropFirst(3).first?.isNumber == true, token.allSatisfy(\.isNumber) { return nil }
+        if after.hasPrefix(" - "), after.dropFirst(3).first?.isNumber == true, token.allSatisfy(\.isNumber) || isHex(token) { return nil }
+        // `65,535`, `3,841`: a quantity written with thousands apart.
+        if after.hasPrefix(","), after.dropFirst().prefix(3).count == 3, after.dropFirst().prefix(3).allSatisfy(\.isNumber),
+            token.allSatisfy(\.isNumber), after.dropFirst(4).first.map({ !$0.isNumber }) ?? true
+        {
+            return nil
+        }
         if after.hasPrefix(" to "), after.dropFirst(4).first.map({ $0.isNumber || $0 == "-" }) == true { return nil }
         return (token, after)
     }
@@ -248,7 +254,7 @@ struct CodeMention: Hashable {
 
     /// `0-999`, `0.01-0.31`, `4000–4999`: a range of values.
     static func isRange(_ text: String) -> Bool {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map { $0.trimmingWhitespace() }
         return parts.count == 2 && text.first != "-" && parts.allSatisfy { isNumber($0) || isDottedNumber($0) }
     }
 

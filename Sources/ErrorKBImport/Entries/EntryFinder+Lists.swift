@@ -17,6 +17,15 @@ extension EntryFinder {
                 acceptsTerm(mention) ? mention : nil
             }
             if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {
+                // `4.2.1  Reply Codes by Function Groups` over a list of codes: a heading, set in
+                // a definition's layout.
+                if mention.codes.count == 1, HTTPStatus(code: mention.codes[0]) == nil, item.blocks.contains(where: Self.holdsEntries),
+                    groupStatusOfTerm(mention, over: item.blocks) == nil
+                {
+                    context.enter(Heading(level: context.headingLevel + 1, text: item.term, lines: item.termLines))
+                    walk(item.blocks)
+                    continue
+                }
                 if let status = groupStatusOfTerm(mention, over: item.blocks) {
                     let outer = context.groupStatus
                     context.setGroupStatus(status)

@@ -36,12 +36,27 @@ struct TableEntries {
         guard let columns = TableColumns(headers: headers, cells: cells) else { return nil }
         self.table = table
         self.columns = columns
+        linesAreTitles = Self.linesAreTitles(table)
         roles = columns.roles
         codeColumn = columns.codeColumn
         namedCodeColumn = columns.namedCodeColumn
     }
 
     static let sampleRows = TableColumns.sampleRows
+
+    /// In a list of codes one a line, the text on a code's line is its title when the list
+    /// explains codes on the lines under them, or when nearly every such text is short: judged
+    /// over the list (`200 Command okay.` / `500 Syntax error, command unrecognized.`).
+    let linesAreTitles: Bool
+
+    private static func linesAreTitles(_ table: Table) -> Bool {
+        guard table.borderless, table.header.isEmpty else { return false }
+        let rests = table.rows.compactMap { $0.cells.count > 1 ? InlineText.flat($0.cells[1].text) : nil }.filter { !$0.isEmpty }
+        guard !rests.isEmpty else { return false }
+        if table.rows.contains(where: { $0.cells.count > 2 && !$0.cells[2].text.isEmpty }) { return true }
+        let short = rests.filter { $0.split(separator: " ").count <= 8 && !$0.containsBytes(". ") }
+        return rests.count >= 2 && short.count * 10 >= rests.count * 9
+    }
 
     /// The entries of every row, in order, and the rows that gave none.
     func entries(in place: SectionContext) -> (entries: [ParsedEntry], unplacedRows: [TableRow]) {
@@ -53,7 +68,11 @@ struct TableEntries {
             var cells = row.cells
             let filled = cells.filter { !$0.flatText.isEmpty }
             guard !filled.isEmpty else { continue }
-            if filled.count == 1, cells.count > 1, code(in: filled[0]) == nil, !table.borderless {
+            // A label alone in its row opens a section of the table; a value or range alone (`11 -
+            // 15`) is a row that names no code.
+            if filled.count == 1, cells.count > 1, code(in: filled[0]) == nil, !table.borderless,
+                !CodeMention.isRange(filled[0].flatText), filled[0].flatText.first?.isNumber != true
+            {
                 var name = filled[0].flatText
                 if name.hasSuffix(":") { name = String(name.dropLast()).trimmingWhitespace() }
                 tableSection = name
@@ -114,11 +133,18 @@ struct TableEntries {
         let codes = mentions.flatMap(\.codes)
         var fields = RowFields(hasTitleColumn: roles.contains(.title))
         if table.borderless {
-            // The rest of the line holds the columns the header names after the code.
+            // The rest of the line holds the columns the header names after the code; lines
+            // indented under it, what explains it.
             let rest = cells.count > 1 ? InlineText.flat(cells[1].text) : ""
-            let (title, description) = BorderlessSplit.split(code: codes[0], rest: rest, hasTitleColumn: roles.contains(.title))
-            fields.title = title
-            if !description.isEmpty { fields.descriptions.append(description) }
+            let under = cells.count > 2 ? InlineText.flat(cells[2].text) : ""
+            if linesAreTitles {
+                fields.title = rest.isEmpty ? nil : rest
+            } else {
+                let (title, description) = BorderlessSplit.split(code: codes[0], rest: rest, hasTitleColumn: roles.contains(.title))
+                fields.title = title
+                if !description.isEmpty { fields.descriptions.append(description) }
+            }
+            if !under.isEmpty { fields.descriptions.append(under) }
         } else {
             for (column, role) in roles.enumerated() where column != codeColumn && column < cells.count {
                 fields.add(cells[column], as: role)

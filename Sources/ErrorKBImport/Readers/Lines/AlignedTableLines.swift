@@ -53,14 +53,24 @@ enum AlignedTableLines {
         var bounds = starts.map { min($0, characters.count) }
         for column in bounds.indices.dropFirst() {
             var bound = bounds[column]
-            // A word crossing the column's start belongs to the cell it began in.
-            while bound < characters.count, bound > 0, !characters[bound - 1].isWhitespace, !characters[bound].isWhitespace {
-                bound += 1
+            if bound < characters.count, bound > 0, !characters[bound - 1].isWhitespace, !characters[bound].isWhitespace {
+                // A word crossing the column's start: it begins the column when a gap of two
+                // spaces sets it apart from what comes before it (the text sits left of its
+                // header), else it runs over from the cell it began in.
+                var wordStart = bound
+                while wordStart > 0, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
+                let gap = wordStart >= 2 && characters[wordStart - 1].isWhitespace && characters[wordStart - 2].isWhitespace
+                if gap, wordStart > bounds[column - 1] {
+                    bound = wordStart
+                } else {
+                    while bound < characters.count, !characters[bound].isWhitespace { bound += 1 }
+                }
             }
             bounds[column] = max(bound, bounds[column - 1])
         }
         return bounds.indices.map { column in
-            let from = column == 0 ? min(bounds[0], characters.count) : bounds[column]
+            // The first column takes what stands left of its start too: numbers set right.
+            let from = column == 0 ? 0 : bounds[column]
             let to = column + 1 < bounds.count ? bounds[column + 1] : characters.count
             guard from < to else { return "" }
             return String(characters[from..<to]).trimmingWhitespace()
@@ -71,9 +81,33 @@ enum AlignedTableLines {
     /// the row above, cell by cell.
     static func rows(_ lines: [SourceLine], starts: [Int]) -> [(cells: [String], lines: LineRange)] {
         var rows: [(cells: [String], lines: LineRange)] = []
-        for line in lines where !line.isBlank {
-            let texts = cells(of: line.text, starts: starts)
-            let range = LineRange(start: line.number, end: line.number)
+        // A row that fills only its first cell, right over another line: one cell stacked over
+        // two lines (`11 - 15` over `0xB - 0xF        Unassigned`).
+        var stacked: (text: String, number: Int)?
+        for line in lines {
+            if line.isBlank {
+                if let pending = stacked {
+                    rows.append(([pending.text] + Array(repeating: "", count: starts.count - 1), LineRange(start: pending.number, end: pending.number)))
+                }
+                stacked = nil
+                continue
+            }
+            var texts = cells(of: line.text, starts: starts)
+            var range = LineRange(start: line.number, end: line.number)
+            if let pending = stacked {
+                stacked = nil
+                if texts.first?.isEmpty == false {
+                    texts[0] = pending.text + "\n" + texts[0]
+                    range = LineRange(start: pending.number, end: line.number)
+                    rows.append((texts, range))
+                    continue
+                }
+                rows.append(([pending.text] + Array(repeating: "", count: starts.count - 1), LineRange(start: pending.number, end: pending.number)))
+            }
+            if texts.first?.isEmpty == false, texts.dropFirst().allSatisfy(\.isEmpty) {
+                stacked = (texts[0], line.number)
+                continue
+            }
             if texts.first?.isEmpty == true, !rows.isEmpty {
                 let last = rows.count - 1
                 rows[last].cells = zip(rows[last].cells, texts).map { cell, more in
@@ -83,6 +117,9 @@ enum AlignedTableLines {
                 continue
             }
             rows.append((texts, range))
+        }
+        if let pending = stacked {
+            rows.append(([pending.text] + Array(repeating: "", count: starts.count - 1), LineRange(start: pending.number, end: pending.number)))
         }
         return rows
     }
@@ -112,11 +149,21 @@ enum AlignedTableLines {
             else { return nil }
             bodyStart = headerIndex + 1
         }
+
         guard starts.count >= 2 else { return nil }
         let names = cells(of: header.text, starts: starts)
         guard names.filter({ !$0.isEmpty }).count >= 2 else { return nil }
+        // A header may stack a column's name over two lines (`RCODE` / `Decimal`): lines under it
+        // that only fill its first column, before the rows.
+        while bodyStart < lines.count, bodyStart - headerIndex <= 3, !lines[bodyStart].isBlank,
+            cells(of: lines[bodyStart].text, starts: starts).dropFirst().allSatisfy(\.isEmpty),
+            lines[bodyStart].trimmed.split(separator: " ").count == 1, lines[bodyStart].trimmed.first?.isLetter == true
+        {
+            bodyStart += 1
+        }
 
         let firstColumn = starts[0]
+        let secondColumn = starts[1]
         var end = bodyStart
         var last = headerIndex
         while end < lines.count {
@@ -124,7 +171,7 @@ enum AlignedTableLines {
             if line.isBlank {
                 var next = end + 1
                 while next < lines.count, lines[next].isBlank, next - end <= 2 { next += 1 }
-                guard next < lines.count, startsRow(lines[next], at: firstColumn) else { break }
+                guard next < lines.count, startsRow(lines[next], first: firstColumn, second: secondColumn) else { break }
                 end = next
                 continue
             }
@@ -133,9 +180,7 @@ enum AlignedTableLines {
                 end += 1
                 continue
             }
-            guard line.indentation >= firstColumn, startsRow(line, at: firstColumn) || line.indentation > firstColumn else { break }
-            // A row under the header must fill more than its first column, or go on with one.
-            if line.indentation == firstColumn, cells(of: line.text, starts: starts).dropFirst().allSatisfy(\.isEmpty) { break }
+            guard startsRow(line, first: firstColumn, second: secondColumn) || line.indentation >= secondColumn else { break }
             last = end
             end += 1
         }
@@ -149,7 +194,9 @@ enum AlignedTableLines {
         return (Table(header: headerCells, rows: tableRows, lines: LineRange(start: lines[start].number, end: lines[last].number)), last + 1)
     }
 
-    private static func startsRow(_ line: SourceLine, at column: Int) -> Bool {
-        !line.isBlank && line.indentation == column
+    /// A row's first cell starts near the first column's start (numbers may be set right, up to
+    /// where the second column starts).
+    private static func startsRow(_ line: SourceLine, first: Int, second: Int) -> Bool {
+        !line.isBlank && line.indentation + 6 >= first && line.indentation < second
     }
 }

@@ -1,9 +1,11 @@
 import ErrorKBCore
 
 /// Tables that lost their borders when the page was copied: a header such as `Code Name
-/// Description`, then one row a line, `404 Not Found The requested resource was not found`.
-/// Each row becomes two cells, the code and the rest of its line; the entry reader splits the
-/// rest by the columns the header names.
+/// Description`, then one row a line, `404 Not Found The requested resource was not found`;
+/// and lists of codes written the same way, one a line, with what explains a code indented
+/// under it (`500 Syntax error, command unrecognized.` / `    This may include errors ...`).
+/// Each row becomes three cells, the code, the rest of its line and the lines indented under it;
+/// the entry reader splits the rest by the columns the header names.
 enum BorderlessTableLines {
     static func read(_ lines: [SourceLine], at start: Int) -> (table: Table, end: Int)? {
         var index = start
@@ -20,11 +22,16 @@ enum BorderlessTableLines {
             // Without a header, two rows in a row make a table; one is just a sentence.
             guard start + 1 < lines.count, isRow(lines[start]), isRow(lines[start + 1]) else { return nil }
         }
-        var rows: [(line: SourceLine, code: String, rest: String, last: Int)] = []
+        var rows: [(line: SourceLine, code: String, rest: String, under: [String], last: Int)] = []
+        let rowIndentation = lines[index].indentation
         while index < lines.count {
             let line = lines[index]
-            if isRow(line), let (code, rest) = CodeToken.leading(line.trimmed) {
-                rows.append((line, code, rest, line.number))
+            if isRow(line), line.indentation == rowIndentation || rows.isEmpty, let (code, rest) = CodeToken.leading(line.trimmed) {
+                rows.append((line, code, rest, [], line.number))
+            } else if !rows.isEmpty, !line.isBlank, line.indentation > rowIndentation {
+                // Indented under a row: what explains its code.
+                rows[rows.count - 1].under.append(line.trimmed)
+                rows[rows.count - 1].last = line.number
             } else if !rows.isEmpty, !line.isBlank, line.trimmed.first?.isLowercase == true,
                 CodeToken.leading(line.trimmed) == nil
             {
@@ -39,8 +46,16 @@ enum BorderlessTableLines {
         guard !rows.isEmpty else { return nil }
         let tableRows = rows.map { row in
             let range = LineRange(start: row.line.number, end: row.last)
-            return TableRow(cells: [TableCell(text: row.code, lines: range), TableCell(text: row.rest, lines: range)], lines: range)
+            let restLines = LineRange(start: row.line.number, end: row.under.isEmpty ? row.last : row.line.number)
+            let underLines = LineRange(start: min(row.line.number + 1, row.last), end: row.last)
+            return TableRow(
+                cells: [
+                    TableCell(text: row.code, lines: restLines), TableCell(text: row.rest, lines: restLines),
+                    TableCell(text: row.under.joined(separator: " "), lines: underLines),
+                ], lines: range)
         }
+        // Rows with nothing but a code and text indented under it are a definition list's.
+        guard rows.contains(where: { !$0.rest.isEmpty }) else { return nil }
         let range = LineRange(start: lines[start].number, end: rows[rows.count - 1].last)
         return (Table(header: header, rows: tableRows, lines: range, borderless: true), index)
     }
