@@ -326,7 +326,7 @@ struct EntryFinder {
     }
 
     private mutating func read(_ table: Table) {
-        guard let reader = TableEntries(table) else {
+        guard !context.listsNonErrors, let reader = TableEntries(table) else {
             rowsWithoutCode += table.rows.map(\.lines)
             return
         }

@@ -71,13 +71,15 @@ struct SectionContext {
         return false
     }
 
-    /// "URI Request Parameters", "Response Elements", "Properties": the section lists what is
-    /// not an error, and a CamelCase name or a word in it is no code.
+    /// "URI Request Parameters", "Response Elements", "Properties", "Gateway Opcodes": the section
+    /// lists what is not an error, and a CamelCase name or a word in it is no code, nor is a
+    /// table in it a table of codes.
     static func listsNonErrors(_ heading: String) -> Bool {
         let words = Set(heading.lowercased().split { !$0.isLetter }.map(String.init))
         let names: Set<String> = ["parameter", "parameters", "field", "fields", "property", "properties", "argument", "arguments",
             "attribute", "attributes", "option", "options", "element", "elements", "syntax", "header", "headers", "method",
-            "methods", "variable", "variables", "setting", "settings", "flag", "flags", "claim", "claims", "scope", "scopes"]
+            "methods", "variable", "variables", "setting", "settings", "flag", "flags", "claim", "claims", "scope", "scopes",
+            "opcode", "opcodes", "event", "events", "command", "commands", "intent", "intents", "permission", "permissions"]
         return !words.isDisjoint(with: names) && !isAboutCodes(heading)
     }
 

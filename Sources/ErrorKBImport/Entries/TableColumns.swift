@@ -33,6 +33,7 @@ struct TableColumns {
         Self.adjust(&roles, reasons: &reasons, headers: headers, cells: cells)
         let evidence = cells.indices.map { ColumnEvidence(header: headers[$0], cells: cells[$0]) }
         guard let (code, why) = Self.codeColumn(roles: roles, evidence: evidence) else { return nil }
+        let headerless = headers.allSatisfy(\.isEmpty)
         if roles[code] != .code {
             if let previous = roles.firstIndex(of: .code) {
                 roles[previous] = .ignored
@@ -49,7 +50,8 @@ struct TableColumns {
         self.roles = roles
         self.reasons = reasons
         codeColumn = code
-        namedCodeColumn = ColumnRole.namesCodes(headers[code])
+        // A column of codes with no header is read as one the header names: its cells are codes.
+        namedCodeColumn = ColumnRole.namesCodes(headers[code]) || headerless && evidence[code].namedShare >= 0.9
         phraseCodes = evidence[code].phraseShare >= 0.8
     }
 
@@ -75,12 +77,27 @@ struct TableColumns {
             }
         }
         for column in roles.indices where roles[column] == .reason { roles[column] = .title }
-        // Without a header, the column after the code is a title if short, else a description.
+        // Without a header, a column of short names is a title, one of sentences a description;
+        // the first column of names is the title, a constant's macro name (`ERRCODE_X`) only if
+        // nothing else names the code, and a column of one-letter flags nothing.
         if headers.allSatisfy(\.isEmpty) {
             for column in roles.indices {
-                let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
-                roles[column] = short ? .title : .description
-                reasons[column] = short ? "no header; short names" : "no header; sentences"
+                let sample = cells[column].prefix(Self.sampleRows)
+                let short = sample.allSatisfy(ColumnRole.isTitleShaped)
+                let flags = !sample.isEmpty && sample.allSatisfy { $0.count <= 2 }
+                roles[column] = flags ? .ignored : short ? .title : .description
+                reasons[column] = flags ? "no header; flags" : short ? "no header; short names" : "no header; sentences"
+            }
+            let titles = roles.indices.filter { roles[$0] == .title }
+            let constants = titles.filter { column in
+                let sample = cells[column].prefix(Self.sampleRows)
+                return !sample.isEmpty && sample.allSatisfy { $0.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && $0.contains("_") }
+            }
+            if titles.count > constants.count {
+                for column in constants {
+                    roles[column] = .ignored
+                    reasons[column] = "no header; constant names, another column names the codes"
+                }
             }
         }
     }
@@ -89,12 +106,21 @@ struct TableColumns {
     private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence]) -> (Int, String)? {
         // A column the header names for codes, or for statuses, whose cells mostly read as codes
         // there; a code column before a status column, and the one more of whose cells are codes.
+        // Of several, the one the header calls a code or error over an "ID" or "Key", then the one
+        // more of whose cells have a code's shape (`BLOB_UNKNOWN` over `code-1`), then the first.
         let named = roles.indices.filter { roles[$0] == .code && evidence[$0].namedShare >= 0.5 }
-        if let best = named.max(by: { evidence[$0].namedShare < evidence[$1].namedShare || evidence[$0].namedShare == evidence[$1].namedShare && $0 > $1 }) {
+        func rank(_ column: Int) -> (Int, Double, Double, Int) {
+            (ColumnRole.namesCodes(evidence[column].header) ? 1 : 0, evidence[column].distinctShare, evidence[column].namedShare, -column)
+        }
+        if let best = named.max(by: { rank($0) < rank($1) }) {
             return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes")
         }
         if let status = roles.firstIndex(of: .httpStatus), evidence[status].namedShare >= 0.5 {
             return (status, "header \"\(evidence[status].header)\" names statuses and no column names codes; \(evidence[status].namedCount) of \(evidence[status].count) cells are codes")
+        }
+        // No header at all: the first column, when its cells are codes each once (`00000`, `01000`).
+        if evidence.allSatisfy({ $0.header.isEmpty }), let first = evidence.first, first.namedShare >= 0.9, first.unique, first.count >= 1 {
+            return (0, "no header; the first column's cells are distinct codes")
         }
         // No header says: the first column most of whose cells have a shape only codes have.
         if let column = roles.indices.first(where: { evidence[$0].distinctShare >= 0.6 && roles[$0] != .fixes && roles[$0] != .causes }) {
@@ -123,6 +149,8 @@ struct ColumnEvidence {
     let distinctCount: Int
     /// Cells that are short lower-case phrases: `no such element`.
     let phraseCount: Int
+    /// No cell is written twice.
+    let unique: Bool
 
     init(header: String, cells: [String]) {
         self.header = header
@@ -140,6 +168,7 @@ struct ColumnEvidence {
             }
         }
         namedCount = named + phrases
+        unique = Set(sample).count == sample.count
         distinctCount = distinct
         phraseCount = phrases
     }

@@ -196,6 +196,29 @@ enum AlignedTableLines {
 
     /// A row's first cell starts near the first column's start (numbers may be set right, up to
     /// where the second column starts).
+    /// Rows of three or more columns set apart by gaps of two spaces, with no header (a data
+    /// file's `00000    S    ERRCODE_SUCCESSFUL_COMPLETION    successful_completion`): two or
+    /// more lines whose columns start at the same places, or one of four columns or more. Every
+    /// cell but the last is a few words, so prose with two spaces after its periods is none.
+    static func readHeaderless(_ lines: [SourceLine], at start: Int) -> (table: Table, end: Int)? {
+        func columns(_ line: SourceLine) -> [Int]? {
+            let starts = groupStarts(line.text)
+            guard starts.count >= 3 else { return nil }
+            let texts = cells(of: line.text, starts: starts)
+            guard texts.dropLast().allSatisfy({ !$0.isEmpty && $0.split(separator: " ").count <= 3 }) else { return nil }
+            return starts
+        }
+        guard let starts = columns(lines[start]) else { return nil }
+        var end = start + 1
+        while end < lines.count, !lines[end].isBlank, columns(lines[end]) == starts { end += 1 }
+        guard end - start >= 2 || starts.count >= 4 else { return nil }
+        let rows = lines[start..<end].map { line in
+            let range = LineRange(start: line.number, end: line.number)
+            return TableRow(cells: cells(of: line.text, starts: starts).map { TableCell(text: $0, lines: range) }, lines: range)
+        }
+        return (Table(header: [], rows: rows, lines: LineRange(start: lines[start].number, end: lines[end - 1].number)), end)
+    }
+
     private static func startsRow(_ line: SourceLine, first: Int, second: Int) -> Bool {
         !line.isBlank && line.indentation + 6 >= first && line.indentation < second
     }

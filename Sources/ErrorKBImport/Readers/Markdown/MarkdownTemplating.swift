@@ -20,6 +20,7 @@ struct MarkdownTemplating {
         lines = source.map(\.text)
         stripFrontMatter()
         stripMDXStatements()
+        stripLoneAnchors()
         rewriteAdmonitions()
         var fence: String?
         for index in lines.indices {
@@ -85,6 +86,29 @@ struct MarkdownTemplating {
                 removed.insert(index + 1)
             }
         }
+    }
+
+    /// `<ManualAnchor id="x" />`, `<a name="x"></a>`: a component or anchor alone on its line,
+    /// with no content. CommonMark would open an HTML block there that swallows the Markdown
+    /// lines after it (a heading, a table) up to the next blank line; a site renders them.
+    private mutating func stripLoneAnchors() {
+        for index in lines.indices where Self.isLoneAnchor(lines[index]) {
+            lines[index] = ""
+            removed.insert(index + 1)
+        }
+    }
+
+    static func isLoneAnchor(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace()
+        guard text.hasPrefix("<"), text.hasSuffix(">"), text.count <= 300, let second = text.dropFirst().first, second.isLetter else {
+            return false
+        }
+        // One self-closing tag, or one empty element: `<a id="x"></a>`.
+        let inner = text.dropFirst().dropLast()
+        if text.hasSuffix("/>"), !inner.contains("<"), !inner.contains(">") { return true }
+        let name = inner.prefix { $0.isLetter || $0.isNumber }
+        guard let close = text.range(of: "></" + name + ">"), close.upperBound == text.endIndex else { return false }
+        return !text[..<close.lowerBound].dropFirst().contains("<") && !text[..<close.lowerBound].contains(">")
     }
 
     /// `:::note[Title]` … `:::`, `{{< note >}}` … `{{< /note >}}` and `!!! note` + indented body

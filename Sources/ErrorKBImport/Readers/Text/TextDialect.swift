@@ -20,13 +20,14 @@ struct TextDialect: LineDialect {
             return PipeTableLines.read(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
         },
         LineRule("aligned table") { _, spot in
-            guard !spot.followsParagraph else { return nil }
-            return AlignedTableLines.readText(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
+            let table = spot.followsParagraph ? nil : AlignedTableLines.readText(spot.lines, at: spot.index)
+            return (table ?? AlignedTableLines.readHeaderless(spot.lines, at: spot.index)).map { BlockMatch(.table($0.table), end: $0.end) }
         },
         LineRule("borderless table") { _, spot in
             guard !spot.followsParagraph else { return nil }
             return BorderlessTableLines.read(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
         },
+        LineRule("comment lines") { _, spot in TextComments.read(spot) },
         LineRule("heading", interrupts: { _, spot in spot.text.hasPrefix("#") || TextHeadings.numbered(spot.line) != nil }) { _, spot in
             (TextHeadings.markdown(spot.line) ?? TextHeadings.numbered(spot.line)).map { BlockMatch(.heading($0), end: spot.index + 1) }
         },
@@ -76,6 +77,25 @@ struct TextDialect: LineDialect {
         let starts = ["HTTP/", "{", "[", "<", "GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD ", "Host:", "Content-Type:",
             "Location:", "WWW-Authenticate:", "Cache-Control:", "Authorization:", "$ ", "curl ", "\""]
         return starts.contains { text.hasPrefix($0) }
+    }
+}
+
+/// A data file's comments (`#` lines, run together, a bare `#` among them), or a `# comment`
+/// with lower-case text right over the line it explains: prose, not Markdown headings.
+enum TextComments {
+    static func read(_ spot: LineSpot) -> BlockMatch? {
+        guard spot.text.hasPrefix("#") else { return nil }
+        var end = spot.index
+        while end < spot.lines.count, spot.lines[end].trimmed.hasPrefix("#") { end += 1 }
+        let run = spot.lines[spot.index..<end]
+        let bare = run.contains { $0.trimmed.allSatisfy { $0 == "#" } }
+        let lowerCaseOverText = run.count == 1 && end < spot.lines.count && !spot.lines[end].isBlank
+            && spot.text.drop { $0 == "#" }.trimmingWhitespace().first?.isLowercase == true
+        guard run.count >= 3 && bare || lowerCaseOverText else { return nil }
+        let text = run.map { String($0.trimmed.drop { $0 == "#" }).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard let first = run.first, let last = run.last else { return nil }
+        let paragraph = Paragraph(text: text.joined(separator: "\n"), lines: LineRange(start: first.number, end: last.number))
+        return BlockMatch(text.isEmpty ? [] : [.paragraph(paragraph)], end: end)
     }
 }
 
