@@ -120,6 +120,8 @@ struct CodeMention: Hashable {
         while true {
             guard let (token, after) = Self.token(rest), Self.isCode(token, in: place, announced: announced, spanned: spanned)
             else { break }
+            // `UV_ERRNO_MAP(iter_macro)`, `open(path)`: a call's signature, not a code.
+            if after.hasPrefix("("), !after.hasPrefix("()") || token.contains(where: \.isLowercase) { return nil }
             // Codes in a list share one shape: `1006, 1007, 1008 or 1106`.
             if let previous = codes.last, Self.shape(previous) != Self.shape(token) { break }
             codes.append(token)

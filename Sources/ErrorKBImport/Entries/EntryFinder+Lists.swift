@@ -37,8 +37,9 @@ extension EntryFinder {
                 var blocks = item.blocks
                 // `X.1.1   Bad destination mailbox address` over its description: a name set on
                 // the term's own line, apart from the text under it, is the title.
-                if title == nil, description == nil, case .paragraph(let first)? = blocks.first, first.lines == item.termLines,
-                    blocks.count > 1 && LeadText.isTitle(InlineText.flat(first.text)) || blocks.count == 1 && restsAreTitles
+                if title == nil, description == nil, case .paragraph(let first)? = blocks.first,
+                    first.lines == item.termLines && blocks.count > 1 && LeadText.isTitle(InlineText.flat(first.text))
+                        || blocks.count == 1 && restsAreTitles
                 {
                     title = InlineText.flat(first.text)
                     blocks.removeFirst()
@@ -66,11 +67,11 @@ extension EntryFinder {
     /// one that ends with a period included. Judged over the list, as a table's column is.
     private static func restsAreTitles(_ definitions: DefinitionList) -> Bool {
         let rests = definitions.items.compactMap { item -> String? in
-            guard item.blocks.count == 1, case .paragraph(let only) = item.blocks[0], only.lines == item.termLines else { return nil }
+            guard item.blocks.count == 1, case .paragraph(let only) = item.blocks[0], only.lines.start == only.lines.end else { return nil }
             return InlineText.flat(only.text)
         }
         guard rests.count >= 3, rests.count * 10 >= definitions.items.count * 8 else { return false }
-        let names = rests.filter { ColumnRole.isTitleShaped($0) && $0.first.map { $0.isUppercase || $0.isNumber } == true }
+        let names = rests.filter { ColumnRole.isTitleShaped($0) && !$0.hasSuffix(".") }
         return names.count * 10 >= rests.count * 9
     }
 

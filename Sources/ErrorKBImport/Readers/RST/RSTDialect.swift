@@ -34,7 +34,10 @@ struct RSTDialect: LineDialect {
         LineRule("directive") { dialect, spot in
             guard spot.text.hasPrefix(".. ") || spot.text == ".." else { return nil }
             let end = spot.indentedEnd(deeperThan: spot.line.indentation)
-            return BlockMatch(dialect.directive(spot, end: end), end: end)
+            let blocks = dialect.directive(spot, end: end)
+            // Object descriptions one after another are one definition list.
+            if blocks.count == 1, case .definitions = blocks[0] { return BlockMatch(blocks, end: end, continuesDefinitions: true) }
+            return BlockMatch(blocks, end: end)
         },
         LineRule("metadata") { dialect, spot in
             let text = spot.text
@@ -204,6 +207,14 @@ struct RSTDialect: LineDialect {
         while bodyStart < end, lines[bodyStart].trimmed.hasPrefix(":") { bodyStart += 1 }
         let body = Array(lines[min(bodyStart, end)..<end])
         let range = LineRange(start: lines[index].number, end: lines[end - 1].number)
+        // `.. c:macro:: UV_EACCES`, `.. py:exception:: Warning`, `.. describe:: E2BIG`: Sphinx's
+        // object descriptions, a term (the object) over its description.
+        if Self.isObjectDescription(name), !argument.isEmpty {
+            let term = Definition(
+                term: RSTInline.render(String(argument)), termLines: LineRange(start: lines[index].number, end: lines[index].number),
+                blocks: parse(body, depth: spot.depth + 1), lines: range)
+            return [.definitions(DefinitionList(items: [term], lines: range))]
+        }
         if Self.admonitions.contains(name) {
             var inner = parse(body, depth: spot.depth + 1)
             if !argument.isEmpty { inner.insert(.paragraph(Paragraph(text: RSTInline.render(argument), lines: range)), at: 0) }
@@ -220,6 +231,15 @@ struct RSTDialect: LineDialect {
         default:
             return parse(body, depth: spot.depth + 1)
         }
+    }
+
+    /// The object descriptions that can name codes: a macro, an enumerator, an exception, a
+    /// constant (`c:macro`, `cpp:enumerator`, `py:exception`, `js:data`), or a generic `describe`;
+    /// not a class, function or option, which document an API.
+    private static func isObjectDescription(_ name: String) -> Bool {
+        let role = name.split(separator: ":").last.map(String.init) ?? name
+        return ["describe", "object", "exception", "data", "macro", "enumerator", "const", "constant", "error"].contains(role)
+            && (name.contains(":") || ["describe", "object"].contains(name))
     }
 
     private static func headerRows(_ lines: ArraySlice<SourceLine>) -> Int {
