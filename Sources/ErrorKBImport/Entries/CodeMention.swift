@@ -118,14 +118,19 @@ struct CodeMention: Hashable {
         var codes: [String] = []
         var rest = Substring(text)
         while true {
-            guard let (token, after) = Self.token(rest), Self.isCode(token, in: place, announced: announced, spanned: spanned)
-            else { break }
+            guard let (token, after) = Self.token(rest) else { break }
+            // `success (0)`, `close_notify(0)`, `NO_ERROR (0x00)`: an enumerator with its value,
+            // which makes a name a code.
+            let valued = codes.isEmpty && Self.valueInBrackets(after) != nil
+            guard Self.isCode(token, in: valued ? .column(named: true) : place, announced: announced, spanned: spanned) else { break }
             // `UV_ERRNO_MAP(iter_macro)`, `open(path)`: a call's signature, not a code.
-            if after.hasPrefix("("), !after.hasPrefix("()") || token.contains(where: \.isLowercase) { return nil }
+            if after.hasPrefix("("), !valued { return nil }
             // Codes in a list share one shape: `1006, 1007, 1008 or 1106`.
             if let previous = codes.last, Self.shape(previous) != Self.shape(token) { break }
             codes.append(token)
             rest = after
+            // The value maps to no field: what follows it is the rest.
+            if valued, let value = Self.valueInBrackets(after) { rest = after[value.endIndex...] }
             var continued = false
             for joiner in Self.joiners where rest.hasPrefix(joiner) {
                 let candidate = rest.dropFirst(joiner.count).drop { $0 == " " }
@@ -220,6 +225,15 @@ struct CodeMention: Hashable {
         // `accessDenied`, `0A000` (SQLSTATE), `01S00`: an identifier where codes are expected.
         if isIdentifier(token) || isAlphanumeric(token) { return namedColumn || announced || spanned && codeSection }
         return false
+    }
+
+    /// `(0)`, ` (0x0a)`, `(-32700)`: a value in brackets right after a name, and its length.
+    static func valueInBrackets(_ text: Substring) -> Substring? {
+        let trimmed = text.drop { $0 == " " }
+        guard trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") else { return nil }
+        let inner = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        guard isNumber(String(inner)) || isHex(String(inner)) else { return nil }
+        return trimmed[...close]
     }
 
     /// A shape only codes have: an HTTP status, a string code, a hex number, capitals then digits,

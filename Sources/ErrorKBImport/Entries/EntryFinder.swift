@@ -250,6 +250,14 @@ struct EntryFinder {
         guard !Parameters.isParameter(mention) else { return nil }
         // `DryRun - Validate parameter values` under "Request Parameters": a value, not a code.
         guard mention.distinct || !context.listsNonErrors else { return nil }
+        // `success (0),` / `compareFalse (5),` / `referral (10), and`: codes enumerated in a
+        // sentence, one a line.
+        let trimmed = line.trimmingWhitespace()
+        if mention.fullRest.isEmpty || mention.fullRest == "and" || mention.fullRest == "or",
+            trimmed.hasSuffix(",") || trimmed.hasSuffix(" and") || trimmed.hasSuffix(" or")
+        {
+            return nil
+        }
         // A separator right after the code (or its span), or a title-shaped rest: not a sentence
         // that merely opens with a code ("`errcode` is required and ...").
         if mention.inSpan {
