@@ -11,11 +11,36 @@ import Foundation
 /// that carries error codes is read by its lines, as a line dialect (`AsciiDocDialect`).
 enum AsciiDocReader {
     static func read(_ source: SourceText) -> DocumentModel {
+        let (lines, conditionals) = withoutConditionals(source.lines)
         var dialect = AsciiDocDialect()
-        let blocks = dialect.parse(source.lines, depth: 0)
+        let blocks = dialect.parse(lines, depth: 0)
         return DocumentModel(
             format: .asciiDoc, title: dialect.title ?? firstHeading(blocks), titleLine: dialect.titleLine, blocks: blocks,
-            chrome: dialect.chrome)
+            chrome: dialect.chrome.union(conditionals))
+    }
+
+    /// `ifdef::VK_KHR_swapchain[]` ... `endif::...[]`: a rendered page shows what the conditions
+    /// enclose (ErrorKB cannot know the attributes it was built with), so the directives go and
+    /// their content stays, except what an attribute named `hidden` encloses, which no reader sees.
+    static func withoutConditionals(_ lines: [SourceLine]) -> ([SourceLine], Set<Int>) {
+        var result: [SourceLine] = []
+        var removed: Set<Int> = []
+        var hiddenDepth = 0
+        for line in lines {
+            let text = line.trimmed
+            let directive = ["ifdef::", "ifndef::", "ifeval::", "endif::"].first { text.hasPrefix($0) && text.hasSuffix("]") }
+            if let directive {
+                let attribute = text.dropFirst(directive.count).prefix { $0 != "[" && $0 != "," && $0 != "+" }
+                if attribute == "hidden" { hiddenDepth = max(0, hiddenDepth + (directive == "endif::" ? -1 : 1)) }
+            }
+            if directive != nil || hiddenDepth > 0 {
+                result.append(SourceLine(number: line.number, text: ""))
+                removed.insert(line.number)
+            } else {
+                result.append(line)
+            }
+        }
+        return (result, removed)
     }
 
     private static func firstHeading(_ blocks: [Block]) -> String? {
@@ -269,6 +294,21 @@ struct AsciiDocDialect: LineDialect {
 
     // MARK: Inline markup
 
+    /// `ename:VK_SUCCESS` at `start`: a short lower-case macro name, a colon, and an identifier
+    /// with no brackets after it (`link:url[text]` and `xref:` are links, read below).
+    private static func identifierMacro(_ text: String, at start: String.Index) -> (String, String.Index)? {
+        let name = text[start...].prefix { $0.isASCII && $0.isLowercase }
+        guard (2...8).contains(name.count), !["link", "xref", "image", "mailto", "http", "https", "ftp", "kbd", "btn", "menu", "pass", "footnote"].contains(String(name)),
+            let colon = text.index(start, offsetBy: name.count, limitedBy: text.endIndex), colon < text.endIndex, text[colon] == ":"
+        else { return nil }
+        let targetStart = text.index(after: colon)
+        let target = text[targetStart...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard let first = target.first, first.isLetter || first == "_" else { return nil }
+        let end = target.endIndex
+        if end < text.endIndex, text[end] == "[" || text[end] == ":" { return nil }
+        return (String(target), end)
+    }
+
     /// AsciiDoc's inline markup as inline text: `*strong*` and `**strong**`, `` `code` `` and
     /// `+code+`, `_emphasis_`, cross references and links as their text, attribute references as
     /// their values (or their names, when the page does not define them).
@@ -278,6 +318,15 @@ struct AsciiDocDialect: LineDialect {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
+            // `ename:VK_SUCCESS`, `fname:vkCreateDevice`: a site's own inline macro naming an API
+            // identifier, shown as code.
+            if character.isLowercase, result.last.map({ !$0.isLetter && !$0.isNumber }) ?? true,
+                let (target, end) = Self.identifierMacro(text, at: index)
+            {
+                result += "`" + target + "`"
+                index = end
+                continue
+            }
             if character == "{", let close = text[next...].firstIndex(of: "}"), close > next,
                 text[next..<close].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
             {
