@@ -64,6 +64,12 @@ enum EntryBuilder {
         guard let text else { return nil }
         var cleaned = collapse(InlineText.plain(text))
         while let last = cleaned.last, last == ":" { cleaned.removeLast() }
+        // `INDEX_SIZE_ERR (1)`: a constant's name with its value, which maps to no field.
+        if let open = cleaned.lastIndex(of: "("), cleaned.hasSuffix(")"), !cleaned[..<open].trimmingWhitespace().contains(" "),
+            CodeMention.isNumber(String(cleaned[cleaned.index(after: open)..<cleaned.index(before: cleaned.endIndex)]))
+        {
+            cleaned = cleaned[..<open].trimmingWhitespace()
+        }
         // `---Reserved----`: dashes that pad a cell of a text table.
         if cleaned.hasPrefix("--") || cleaned.hasSuffix("--") { cleaned = cleaned.trimmingCharacters(in: "-") }
         cleaned = cleaned.trimmingWhitespace()

@@ -32,8 +32,7 @@ struct TableColumns {
         var reasons = headers.map { $0.isEmpty ? "no header" : "header \"\($0)\"" }
         Self.adjust(&roles, reasons: &reasons, headers: headers, cells: cells)
         let evidence = cells.indices.map { ColumnEvidence(header: headers[$0], cells: cells[$0]) }
-        guard let (code, why) = Self.codeColumn(roles: roles, evidence: evidence) else { return nil }
-        let headerless = headers.allSatisfy(\.isEmpty)
+        guard let (code, why, readAsNamed) = Self.codeColumn(roles: roles, evidence: evidence) else { return nil }
         if roles[code] != .code {
             if let previous = roles.firstIndex(of: .code) {
                 roles[previous] = .ignored
@@ -50,8 +49,9 @@ struct TableColumns {
         self.roles = roles
         self.reasons = reasons
         codeColumn = code
-        // A column of codes with no header is read as one the header names: its cells are codes.
-        namedCodeColumn = ColumnRole.namesCodes(headers[code]) || headerless && evidence[code].namedShare >= 0.9
+        // A column taken for codes by what its cells are, not its header, is read as one the
+        // header names: its cells are codes.
+        namedCodeColumn = ColumnRole.namesCodes(headers[code]) || readAsNamed
         phraseCodes = evidence[code].phraseShare >= 0.8
     }
 
@@ -103,7 +103,7 @@ struct TableColumns {
     }
 
     /// The column of codes, and why.
-    private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence]) -> (Int, String)? {
+    private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence]) -> (Int, String, readAsNamed: Bool)? {
         // A column the header names for codes, or for statuses, whose cells mostly read as codes
         // there; a code column before a status column, and the one more of whose cells are codes.
         // Of several, the one the header calls a code or error over an "ID" or "Key", then the one
@@ -113,18 +113,25 @@ struct TableColumns {
             (ColumnRole.namesCodes(evidence[column].header) ? 1 : 0, evidence[column].distinctShare, evidence[column].namedShare, -column)
         }
         if let best = named.max(by: { rank($0) < rank($1) }) {
-            return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes")
+            return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes", false)
         }
         if let status = roles.firstIndex(of: .httpStatus), evidence[status].namedShare >= 0.5 {
-            return (status, "header \"\(evidence[status].header)\" names statuses and no column names codes; \(evidence[status].namedCount) of \(evidence[status].count) cells are codes")
+            return (status, "header \"\(evidence[status].header)\" names statuses and no column names codes; \(evidence[status].namedCount) of \(evidence[status].count) cells are codes", false)
+        }
+        // A column headed "Name" of identifiers each written once, where no header names codes
+        // (Web IDL's `IndexSizeError` beside its legacy constant): the names are the codes.
+        if let column = roles.indices.first(where: {
+            roles[$0] == .title && ColumnRole.isNameHeader(evidence[$0].header) && evidence[$0].identifierShare >= 0.9 && evidence[$0].unique
+        }) {
+            return (column, "header \"\(evidence[column].header)\" names identifiers and no column names codes", true)
         }
         // No header at all: the first column, when its cells are codes each once (`00000`, `01000`).
         if evidence.allSatisfy({ $0.header.isEmpty }), let first = evidence.first, first.namedShare >= 0.9, first.unique, first.count >= 1 {
-            return (0, "no header; the first column's cells are distinct codes")
+            return (0, "no header; the first column's cells are distinct codes", true)
         }
         // No header says: the first column most of whose cells have a shape only codes have.
         if let column = roles.indices.first(where: { evidence[$0].distinctShare >= 0.6 && roles[$0] != .fixes && roles[$0] != .causes }) {
-            return (column, "\(evidence[column].distinctCount) of \(evidence[column].count) cells have a code's shape")
+            return (column, "\(evidence[column].distinctCount) of \(evidence[column].count) cells have a code's shape", false)
         }
         return nil
     }
@@ -151,6 +158,9 @@ struct ColumnEvidence {
     let phraseCount: Int
     /// No cell is written twice.
     let unique: Bool
+    /// Cells that are one identifier (`IndexSizeError`, `"IndexSizeError"`), quotes aside.
+    let identifierCount: Int
+    var identifierShare: Double { count == 0 ? 0 : Double(identifierCount) / Double(count) }
 
     init(header: String, cells: [String]) {
         self.header = header
@@ -169,6 +179,11 @@ struct ColumnEvidence {
         }
         namedCount = named + phrases
         unique = Set(sample).count == sample.count
+        identifierCount = sample.filter { cell in
+            let bare = cell.trimmingCharacters(in: "\"'`*“” ")
+            return !bare.isEmpty && bare.count <= ErrorCode.maximumLength
+                && bare.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") } && bare.first?.isLetter == true
+        }.count
         distinctCount = distinct
         phraseCount = phrases
     }

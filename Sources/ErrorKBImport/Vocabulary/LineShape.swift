@@ -69,6 +69,8 @@ enum ColumnRole: Equatable {
             return .causes
         }
         if has("usage location", "endpoint", "context", "returned by", "returned from") { return .context }
+        // "Legacy code name and value", "Alias": another name for the code, its title.
+        if has("legacy", "alias", "former name", "old name") { return .title }
         if has("reference", "more information", "see also", "link", "change controller", "protocol extension", "specification",
             "since", "version", "deprecated")
         {
@@ -80,6 +82,12 @@ enum ColumnRole: Equatable {
         if has("reason") { return .reason }
         if has("name", "type") { return .title }
         return .ignored
+    }
+
+    /// "Name", "Error name", "Exception name": a column of names.
+    static func isNameHeader(_ header: String) -> Bool {
+        let words = InlineText.flat(header).lowercased().split(separator: " ")
+        return words.last == "name" && words.count <= 2
     }
 
     /// The header names the column of codes itself: `Error code`, `Code`, `Error`.
