@@ -112,6 +112,17 @@ struct TableColumns {
         func rank(_ column: Int) -> (Int, Double, Double, Int) {
             (ColumnRole.namesCodes(evidence[column].header) ? 1 : 0, evidence[column].distinctShare, evidence[column].namedShare, -column)
         }
+        // A "Value" or "ID" beside a "Name" of symbolic codes (`H3_NO_ERROR | 0x0100`): the name
+        // is the code and the value its number, as in an enum; only a header that says "code"
+        // makes the number the code.
+        if let best = named.max(by: { rank($0) < rank($1) }), !ColumnRole.namesCodes(evidence[best].header),
+            let name = roles.indices.first(where: {
+                $0 != best && roles[$0] == .title && ColumnRole.isNameHeader(evidence[$0].header) && evidence[$0].distinctShare >= 0.8
+                    && evidence[$0].unique
+            })
+        {
+            return (name, "header \"\(evidence[name].header)\" names symbolic codes beside \"\(evidence[best].header)\", their values", true)
+        }
         if let best = named.max(by: { rank($0) < rank($1) }) {
             return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes", false)
         }
