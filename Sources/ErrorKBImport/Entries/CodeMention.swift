@@ -30,6 +30,9 @@ struct CodeMention: Hashable {
         /// A heading, definition term, list item or paragraph's first line; `codeSection` when
         /// the section it stands in is about codes ("Close codes", "Error codes").
         case lead(codeSection: Bool)
+        /// A definition's term: where a reply class (`1yz`, `x0z`) is enumerated with what it
+        /// means, as FTP and SMTP define theirs, it is an entry like any code.
+        case term
     }
 
     /// Words that announce a code: `Error 1000`, `HTTP 404`, `HRESULT code 0x80070005`; each
@@ -196,8 +199,9 @@ struct CodeMention: Hashable {
     /// is set in a code span (`` `conflict` ``).
     static func isCode(_ token: String, in place: Place, announced: Bool, spanned: Bool = false) -> Bool {
         // Bytes first: counting the characters of a long run is itself slow.
-        guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode, !isRangeOrClass(token)
-        else { return false }
+        guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode else { return false }
+        if case .term = place, isReplyClass(token) { return true }
+        guard !isRangeOrClass(token) else { return false }
         if HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
             || isDottedCode(token)
         {
@@ -212,6 +216,9 @@ struct CodeMention: Hashable {
         case .lead(let section):
             namedColumn = false
             codeSection = section
+        case .term:
+            namedColumn = false
+            codeSection = true
         }
         if isNumber(token) || isDottedNumber(token) { return announced || codeSection }
         // `AuthorizationFailed`: where codes are expected, set apart in a span or long enough not
@@ -267,6 +274,12 @@ struct CodeMention: Hashable {
 
     /// How a code is written, so that a list of codes stops at something else: digits, or not.
     private static func shape(_ token: String) -> Bool { isNumber(token) }
+
+    /// `1yz`, `x0z`, `4xx`: three places, digits and letters standing for any digit.
+    static func isReplyClass(_ token: String) -> Bool {
+        token.count == 3 && token.allSatisfy { $0.isNumber || "xyzXYZ".contains($0) } && token.contains(where: \.isNumber)
+            && token.contains(where: \.isLetter)
+    }
 
     /// `0-999`, `0.01-0.31`, `4000–4999`: a range of values.
     static func isRange(_ text: String) -> Bool {

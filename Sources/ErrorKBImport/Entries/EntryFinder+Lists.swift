@@ -13,7 +13,7 @@ extension EntryFinder {
         }
         let restsAreTitles = Self.restsAreTitles(definitions)
         for item in definitions.items {
-            let mention = CodeMention.leading(item.term, in: .lead(codeSection: true)).flatMap { mention in
+            let mention = CodeMention.leading(item.term, in: .term).flatMap { mention in
                 acceptsTerm(mention) ? mention : nil
             }
             if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {

@@ -19,8 +19,12 @@ enum BorderlessTableLines {
             while index < lines.count, lines[index].isBlank, index - start < 2 { index += 1 }
             guard index < lines.count, isRow(lines[index]) else { return nil }
         } else {
-            // Without a header, two rows in a row make a table; one is just a sentence.
-            guard start + 1 < lines.count, isRow(lines[start]), isRow(lines[start + 1]) else { return nil }
+            // Without a header, two rows in a row make a table (lines indented under the first
+            // between them); one is just a sentence.
+            guard isRow(lines[start]) else { return nil }
+            var next = start + 1
+            while next < lines.count, !lines[next].isBlank, lines[next].indentation > lines[start].indentation { next += 1 }
+            guard next < lines.count, isRow(lines[next]), lines[next].indentation == lines[start].indentation else { return nil }
         }
         var rows: [(line: SourceLine, code: String, rest: String, under: [String], last: Int)] = []
         let rowIndentation = lines[index].indentation
