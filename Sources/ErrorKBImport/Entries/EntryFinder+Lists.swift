@@ -43,6 +43,12 @@ extension EntryFinder {
                 {
                     title = InlineText.flat(first.text)
                     blocks.removeFirst()
+                } else if title == nil, description == nil, case .paragraph(let first)? = blocks.first, first.lines.start == item.termLines.start,
+                    let (name, rest) = LeadText.namedDescription(InlineText.flat(first.text))
+                {
+                    // `x0z   Syntax - These replies refer to ...`: a name, a dash, what it means.
+                    title = name
+                    blocks[0] = .paragraph(Paragraph(text: rest, lines: first.lines))
                 }
                 emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: blocks),
                     layout: .definitions,

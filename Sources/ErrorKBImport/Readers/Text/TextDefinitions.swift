@@ -77,7 +77,20 @@ enum TextDefinitions {
             // The text goes on from the term's line into the indented lines below it.
             let bodyIndentation = indentation + 4
             let opening = SourceLine(number: line.number, text: String(repeating: " ", count: bodyIndentation) + rest)
-            let body = bodyLines.map { $0.indentation >= bodyIndentation || $0.isBlank ? $0 : reindented($0, to: bodyIndentation) }
+            // When the text after the term wraps onto the next line, aligned with itself, the
+            // lines aligned so go on with it: they are set at the body's indentation, and deeper
+            // ones keep their depth below it.
+            let termWidth = text.prefix { !$0.isWhitespace }.count
+            let restColumn = indentation + termWidth + text.dropFirst(termWidth).prefix { $0.isWhitespace }.count
+            let wraps = bodyLines.first.map { !$0.isBlank && $0.indentation == restColumn } ?? false
+            let shift = wraps ? max(0, restColumn - bodyIndentation) : 0
+            let body = bodyLines.map { bodyLine -> SourceLine in
+                if bodyLine.isBlank { return bodyLine }
+                if bodyLine.indentation >= restColumn, shift > 0 {
+                    return SourceLine(number: bodyLine.number, text: String(bodyLine.text.dropFirst(shift)))
+                }
+                return bodyLine.indentation >= bodyIndentation ? bodyLine : reindented(bodyLine, to: bodyIndentation)
+            }
             let blocks = dialect.parse([opening] + body, depth: spot.depth + 1)
             return (Definition(term: term, termLines: termLines, blocks: blocks, lines: range), end)
         }
