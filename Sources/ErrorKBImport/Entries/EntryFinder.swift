@@ -50,8 +50,12 @@ struct EntryFinder {
                 context.prose(Block.text(of: note.blocks))
                 index += 1
             case .code(let code):
-                read(code)
-                index += 1
+                if let mention = Self.codeTerm(code) {
+                    index = readCodeTerm(mention, code: code, in: blocks, at: index)
+                } else {
+                    read(code)
+                    index += 1
+                }
             }
         }
     }
@@ -317,6 +321,36 @@ struct EntryFinder {
             if let entry = EntryBuilder.build(draft) { entries.append(entry) }
         }
         context.entryBlockRead()
+    }
+
+    /// `<pre>  PCRE2_ERROR_NOMATCH</pre>` over the text that explains it: a code set alone as
+    /// code, a term of its own. Only a shape no word has, so an example command is none.
+    static func codeTerm(_ code: CodeBlock) -> CodeMention? {
+        let text = code.text.trimmingWhitespace()
+        guard !text.isEmpty, !text.containsBytes("\n"), text.utf8.count <= CodeMention.longestCode,
+            let mention = CodeMention.leading(text, in: .lead(codeSection: true)), mention.fullRest.isEmpty, mention.distinct
+        else { return nil }
+        return mention
+    }
+
+    /// A code set alone as code and the blocks after it, up to the next such code or heading.
+    private mutating func readCodeTerm(_ mention: CodeMention, code: CodeBlock, in blocks: [Block], at index: Int) -> Int {
+        let following = blocks[(index + 1)...]
+        let end = following.firstIndex { block in
+            switch block {
+            case .heading: return true
+            case .code(let next): return Self.codeTerm(next) != nil
+            default: return false
+            }
+        } ?? blocks.count
+        let body = Array(blocks[(index + 1)..<end])
+        guard !body.isEmpty else {
+            read(code)
+            return index + 1
+        }
+        examplesRead.append(code.lines)
+        emit(mention.codes, title: nil, body: EntryBody(body), layout: .definitions, lines: LineRange.covering([blocks[index]] + body) ?? code.lines)
+        return end
     }
 
     /// Constants in program source (`NOT_FOUND = 5;`), each with the comment that says what it means.
