@@ -31,8 +31,9 @@ struct CodeMention: Hashable {
         /// the section it stands in is about codes ("Close codes", "Error codes").
         case lead(codeSection: Bool)
         /// A definition's term: where a reply class (`1yz`, `x0z`) is enumerated with what it
-        /// means, as FTP and SMTP define theirs, it is an entry like any code.
-        case term
+        /// means, as FTP and SMTP define theirs, it is an entry like any code; and, in a section
+        /// about errors, so is a name in capitals (`ENOMEM`).
+        case term(errorSection: Bool)
     }
 
     /// Words that announce a code: `Error 1000`, `HTTP 404`, `HRESULT code 0x80070005`; each
@@ -201,6 +202,7 @@ struct CodeMention: Hashable {
         // Bytes first: counting the characters of a long run is itself slow.
         guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode else { return false }
         if case .term = place, isReplyClass(token) { return true }
+        if case .term(errorSection: true) = place, token.count >= 3, token.allSatisfy({ $0.isASCII && $0.isUppercase }) { return true }
         guard !isRangeOrClass(token) else { return false }
         if HTTPStatus(code: token) != nil || CodeToken.isStringCode(token) || isHex(token) || isLettersThenDigits(token)
             || isDottedCode(token)

@@ -5,6 +5,11 @@ extension EntryFinder {
     /// that is a parameter (`error` / `REQUIRED. A single ASCII error code from the following:`)
     /// or a status over other codes (`HTTP 400 Bad Request`) holds the codes in its definition.
     mutating func read(_ definitions: DefinitionList) {
+        // Event types, parameters, fields: a section that lists no errors defines none.
+        if context.listsNonErrors {
+            context.prose(Block.text(of: [.definitions(definitions)]))
+            return
+        }
         // A list of ranges (`0.01-0.31  Indicates a request.`, `1000-2999`) names no codes, the odd
         // single value among them (`0.00`) included.
         if Self.isListOfRanges(definitions) {
@@ -12,8 +17,10 @@ extension EntryFinder {
             return
         }
         let restsAreTitles = Self.restsAreTitles(definitions)
+        var emitted = false
+        defer { if emitted { context.entryBlockRead() } }
         for item in definitions.items {
-            let mention = CodeMention.leading(item.term, in: .term).flatMap { mention in
+            let mention = CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes)).flatMap { mention in
                 acceptsTerm(mention) ? mention : nil
             }
             if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {
@@ -52,7 +59,8 @@ extension EntryFinder {
                 }
                 emit(mention.codes, title: title, body: EntryBody(lines: description.map { [$0] } ?? [], blocks: blocks),
                     layout: .definitions,
-                    lines: item.lines)
+                    lines: item.lines, endsBlock: false)
+                emitted = true
                 continue
             }
             if item.blocks.contains(where: Self.holdsEntries) {
@@ -112,6 +120,8 @@ extension EntryFinder {
     /// resource ...`, `` - `rate_limited`: The app ... ``.
     mutating func read(_ list: BlockList) {
         let statusList = Self.isStatusList(list)
+        var emitted = false
+        defer { if emitted { context.entryBlockRead() } }
         for item in list.items {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
                 let mention = leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
@@ -131,7 +141,8 @@ extension EntryFinder {
             }
             emit(mention.codes, title: title, body: EntryBody(lines: (description.map { [$0] } ?? []) + rest, blocks: Array(item.blocks.dropFirst())),
                 layout: .listItems,
-                lines: item.lines)
+                lines: item.lines, endsBlock: false)
+            emitted = true
         }
     }
 }

@@ -307,7 +307,11 @@ struct EntryFinder {
 
     // MARK: Emitting
 
-    mutating func emit(_ codes: [String], title: String?, body: EntryBody, layout: Layout, lines: LineRange, status: Int? = nil) {
+    /// `endsBlock`: the entry is its block's last; an item of a list is not, so the list's
+    /// introduction stays what places the items after it.
+    mutating func emit(
+        _ codes: [String], title: String?, body: EntryBody, layout: Layout, lines: LineRange, status: Int? = nil, endsBlock: Bool = true
+    ) {
         if !layouts.contains(layout) { layouts.append(layout) }
         for code in codes {
             let isString = HTTPStatus(code: code) == nil
@@ -320,7 +324,7 @@ struct EntryFinder {
             draft.inOAuthContext = context.mentionsOAuth
             if let entry = EntryBuilder.build(draft) { entries.append(entry) }
         }
-        context.entryBlockRead()
+        if endsBlock { context.entryBlockRead() }
     }
 
     /// `<pre>  PCRE2_ERROR_NOMATCH</pre>` over the text that explains it: a code set alone as

@@ -79,7 +79,8 @@ struct SectionContext {
         let names: Set<String> = ["parameter", "parameters", "field", "fields", "property", "properties", "argument", "arguments",
             "attribute", "attributes", "option", "options", "element", "elements", "syntax", "header", "headers", "method",
             "methods", "variable", "variables", "setting", "settings", "flag", "flags", "claim", "claims", "scope", "scopes",
-            "opcode", "opcodes", "event", "events", "command", "commands", "intent", "intents", "permission", "permissions"]
+            "opcode", "opcodes", "event", "events", "command", "commands", "intent", "intents", "permission", "permissions",
+            "synopsis", "example", "examples"]
         return !words.isDisjoint(with: names) && !isAboutCodes(heading)
     }
 
@@ -150,6 +151,8 @@ struct SectionContext {
             if tableSection == nil, let endpoint = current.exchangeEndpoint { return endpoint }
         }
         if let tableSection { return tableSection }
+        // `On zmq_poller_new:` right before the entries: the operation they are returned by.
+        if let operation = Self.operation(of: current.introduction) { return operation }
         if current.entryBlocks > 0, let purpose = Self.purpose(of: current.introduction.joined(separator: " ")) {
             return purpose
         }
@@ -183,6 +186,23 @@ struct SectionContext {
 
     /// `The following errors may be returned when exchanging a code for an access token.` →
     /// `exchanging a code for an access token`.
+    /// `On zmq_poller_add or zmq_poller_add_fd:`, `For CreateBucket:`: one short lead-in line
+    /// naming identifiers → what it names.
+    static func operation(of introduction: [String]) -> String? {
+        guard introduction.count == 1, let line = introduction.last, line.hasSuffix(":"), line.utf8.count <= 160 else { return nil }
+        for lead in ["On ", "For ", "From "] where line.hasPrefix(lead) {
+            let named = InlineText.flat(String(line.dropFirst(lead.count).dropLast())).trimmingWhitespace()
+            let words = named.split(separator: " ")
+            // Identifiers joined by `,`, `and`, `or`: names, not a phrase.
+            let identifiers = words.filter { $0.contains(where: { $0 == "_" || $0 == "." || $0 == "(" }) || $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isUppercase) }
+            guard !words.isEmpty, words.count <= 12, !identifiers.isEmpty,
+                words.allSatisfy({ identifiers.contains($0) || ["and", "or", "&"].contains($0.lowercased()) || $0.hasSuffix(",") })
+            else { return nil }
+            return named
+        }
+        return nil
+    }
+
     static func purpose(of introduction: String) -> String? {
         guard let sentence = SentenceSplitter.split(introduction).first else { return nil }
         for marker in [" when ", " while ", " during "] {

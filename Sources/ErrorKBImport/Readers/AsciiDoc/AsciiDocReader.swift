@@ -365,8 +365,12 @@ struct AsciiDocDialect: LineDialect {
                 index = text.index(after: close)
                 continue
             }
-            if character == "_", !(result.last?.isLetter ?? false), let close = text[next...].firstIndex(of: "_"), close > next,
-                text.index(after: close) == text.endIndex || !text[text.index(after: close)].isLetter
+            // `_zmq_poller_new_`: emphasis closes at the `_` that ends a word, not one inside it.
+            if character == "_", !(result.last?.isLetter ?? false),
+                let close = text[next...].indices.first(where: { position in
+                    text[position] == "_" && position > next
+                        && (text.index(after: position) == text.endIndex || !(text[text.index(after: position)].isLetter || text[text.index(after: position)].isNumber))
+                })
             {
                 result += text[next..<close]
                 index = text.index(after: close)
