@@ -51,7 +51,7 @@ struct LayoutTests {
         #expect(parsed.title == "Payments API errors")
         #expect(parsed.entries.map(\.code) == ["idempotency_key_in_use", "card_declined", "rate_limit_exceeded"])
         #expect(parsed.entries.map(\.httpStatus) == [409, 402, 429])
-        #expect(parsed.entries.allSatisfy { $0.kind == .other && $0.section == "Error codes" })
+        #expect(parsed.entries.allSatisfy { $0.kind == .other && $0.section == "Payments API errors > Error codes" })
         #expect(parsed.entries[1].fixes == ["Check the card number, e.g. with a Luhn test.", "Ask for another card."])
         #expect(parsed.entries[1].description == "The card was declined.")
         #expect(!parsed.entries.contains { $0.code == "404" || $0.code == "resource_missing" })

@@ -50,8 +50,12 @@ struct CodeMention: Hashable {
     private static let announcingInitials: Set<Character> = ["h", "s", "e", "c", "r", "w"]
 
     static func leading(_ raw: String, in place: Place) -> CodeMention? {
-        let text = raw.trimmingWhitespace()
+        var text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
+        // `Error: `404 Not Found` when ...`: a label, then the code in a span.
+        for label in ["Error: `", "Error code: `", "Status: `", "Status code: `"] where text.hasPrefix(label) {
+            text = String(text.dropFirst(label.count - 1))
+        }
         // A lone token (`err_code_7`, `404`, a table's usual code cell) needs none of the rules
         // for marks, announcing words and lists.
         if text.utf8.allSatisfy({ Self.isTokenByte($0) }), text.utf8.last.map({ $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") }) ?? false,

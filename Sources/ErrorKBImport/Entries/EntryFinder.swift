@@ -66,6 +66,15 @@ struct EntryFinder {
         let sectionEnd = Self.end(of: heading, in: blocks, from: index + 1)
         let body = Array(blocks[(index + 1)..<sectionEnd])
         if let mention = headingMention(heading) {
+            // `# CURLMcode` over `## CURLM_BAD_HANDLE (1)` ...: the type, a heading over codes.
+            let subheadingsNameCodes = body.filter { block in
+                if case .heading(let inner) = block { return inner.level > heading.level && headingMention(inner) != nil }
+                return false
+            }.count >= 2
+            if subheadingsNameCodes {
+                context.enter(heading)
+                return index + 1
+            }
             if let status = groupStatus(mention, over: body) {
                 context.enter(heading)
                 context.setGroupStatus(status)

@@ -21,22 +21,22 @@ enum LeadText {
 
     /// `UserUnauthorized - The user account ...` → (`UserUnauthorized`, `The user account ...`): a
     /// short name set off by a dash at the start of a description.
-    static func namedDescription(_ text: String) -> (String, String)? {
+    static func namedDescription(_ text: String, maximumWords: Int = 4) -> (String, String)? {
         for separator in [" - ", " — ", " – "] {
             guard let range = text.firstRange(of: separator) else { continue }
             let name = String(text[..<range.lowerBound]).trimmingWhitespace()
             let rest = String(text[range.upperBound...]).trimmingWhitespace()
-            guard name.split(separator: " ").count <= 4, isTitle(name), !rest.isEmpty else { return nil }
+            guard name.split(separator: " ").count <= maximumWords, isTitle(name, maximumWords: maximumWords), !rest.isEmpty else { return nil }
             return (name, rest)
         }
         return nil
     }
 
     /// Short, with no sentence in it: a title, not a description.
-    static func isTitle(_ text: String) -> Bool {
+    static func isTitle(_ text: String, maximumWords: Int = 8) -> Bool {
         guard let first = text.first, !text.isEmpty else { return false }
         let words = text.split(separator: " ")
-        return words.count <= 8 && !text.hasSuffix(".") && !text.containsBytes(". ")
+        return words.count <= max(8, maximumWords) && !text.hasSuffix(".") && !text.containsBytes(". ")
             && (first.isUppercase || first.isNumber || first == "\"" || first == "'" || first == "(")
     }
 }

@@ -81,6 +81,8 @@ struct SectionContext {
             "methods", "variable", "variables", "setting", "settings", "flag", "flags", "claim", "claims", "scope", "scopes",
             "opcode", "opcodes", "event", "events", "command", "commands", "intent", "intents", "permission", "permissions",
             "synopsis", "example", "examples"]
+        // A manual page's `NAME` and `SYNOPSIS` name its function.
+        if heading.trimmingWhitespace().lowercased() == "name" { return true }
         return !words.isDisjoint(with: names) && !isAboutCodes(heading)
     }
 

@@ -37,6 +37,11 @@ struct TableEntries {
         self.table = table
         self.columns = columns
         linesAreTitles = Self.linesAreTitles(table)
+        let descriptions = columns.roles.indices.filter { columns.roles[$0] == .description }.flatMap { column in
+            table.rows.prefix(Self.sampleRows).compactMap { $0.cells.indices.contains(column) ? $0.cells[column].flatText : nil }.filter { !$0.isEmpty }
+        }
+        namesBeforeDashes = descriptions.count >= 3
+            && descriptions.filter { LeadText.namedDescription($0) != nil }.count * 5 >= descriptions.count * 3
         roles = columns.roles
         codeColumn = columns.codeColumn
         namedCodeColumn = columns.namedCodeColumn
@@ -48,6 +53,9 @@ struct TableEntries {
     /// explains codes on the lines under them, or when nearly every such text is short: judged
     /// over the list (`200 Command okay.` / `500 Syntax error, command unrecognized.`).
     let linesAreTitles: Bool
+    /// Most cells of the description column open with a name and a dash (`UserUnauthorized -
+    /// The user account ...`), judged over the column.
+    let namesBeforeDashes: Bool
 
     private static func linesAreTitles(_ table: Table) -> Bool {
         guard table.borderless, table.header.isEmpty else { return false }
@@ -131,7 +139,7 @@ struct TableEntries {
             mentions = distinct.isEmpty ? mentions.filter { CodeMention.isNumber($0.codes[0]) == firstShape } : distinct
         }
         let codes = mentions.flatMap(\.codes)
-        var fields = RowFields(hasTitleColumn: roles.contains(.title))
+        var fields = RowFields(hasTitleColumn: roles.contains(.title), namesBeforeDashes: namesBeforeDashes)
         if table.borderless {
             // The rest of the line holds the columns the header names after the code; lines
             // indented under it, what explains it.
@@ -178,6 +186,8 @@ struct TableEntries {
 private struct RowFields {
     /// The table has a column of titles, so a description's first words are not one.
     let hasTitleColumn: Bool
+    /// Most description cells open with a name and a dash.
+    let namesBeforeDashes: Bool
     var title: String?
     var descriptions: [String] = []
     var causes: [String] = []
@@ -197,9 +207,10 @@ private struct RowFields {
             // A description may carry run-in labels: `<strong>Fix:</strong> ...`.
             let body = EntryBody(cell)
             var paragraphs = body.paragraphs
-            // `UserUnauthorized - The user account ...`: a name, then what it means.
+            // `UserUnauthorized - The user account ...`: a name, then what it means; where most
+            // of the column is written so, a longer name too.
             if !hasTitleColumn, title == nil, descriptions.isEmpty, let first = paragraphs.first,
-                let (name, rest) = LeadText.namedDescription(first)
+                let (name, rest) = LeadText.namedDescription(first, maximumWords: namesBeforeDashes ? 14 : 4)
             {
                 title = name
                 paragraphs[0] = rest
