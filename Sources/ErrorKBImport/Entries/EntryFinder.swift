@@ -381,7 +381,7 @@ struct EntryFinder {
     }
 
     private mutating func read(_ table: Table) {
-        guard !context.listsNonErrors, let reader = TableEntries(table) else {
+        guard !context.listsNonErrors, let reader = TableEntries(table, inCodeSection: context.isAboutCodes) else {
             rowsWithoutCode += table.rows.map(\.lines)
             return
         }

@@ -22,7 +22,7 @@ struct TableColumns {
 
     /// `nil` when the table lists no codes: no column reads as one, or its header or cells say
     /// it lists parameters, fields or methods.
-    init?(headers: [String], cells: [[String]]) {
+    init?(headers: [String], cells: [[String]], inCodeSection: Bool = false) {
         guard !headers.contains(where: ColumnRole.namesNonErrors) else { return nil }
         // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
         if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) { return nil }
@@ -32,7 +32,9 @@ struct TableColumns {
         var reasons = headers.map { $0.isEmpty ? "no header" : "header \"\($0)\"" }
         Self.adjust(&roles, reasons: &reasons, headers: headers, cells: cells)
         let evidence = cells.indices.map { ColumnEvidence(header: headers[$0], cells: cells[$0]) }
-        guard let (code, why, readAsNamed) = Self.codeColumn(roles: roles, evidence: evidence) else { return nil }
+        guard let (code, why, readAsNamed) = Self.codeColumn(roles: roles, evidence: evidence, inCodeSection: inCodeSection) else {
+            return nil
+        }
         if roles[code] != .code {
             if let previous = roles.firstIndex(of: .code) {
                 roles[previous] = .ignored
@@ -41,10 +43,22 @@ struct TableColumns {
             roles[code] = .code
         }
         reasons[code] = why
-        // Another column named for codes repeats them (WebDriver's "JSON Error Code").
+        // Another column named for codes repeats them (WebDriver's "JSON Error Code"), or names
+        // them while the numbers are the codes (Kafka's `Error`): the names are the titles. A
+        // column of statuses beside it is the codes' status.
         for column in roles.indices where column != code && roles[column] == .code {
-            roles[column] = .ignored
-            reasons[column] += "; another column holds the codes"
+            if evidence[column].statusShare >= 0.9 {
+                roles[column] = .httpStatus
+                reasons[column] += "; the codes' HTTP status"
+            } else if !roles.contains(.title), evidence[column].identifierShare >= 0.8, evidence[column].numberShare < 0.5,
+                evidence[code].numberShare >= 0.5
+            {
+                roles[column] = .title
+                reasons[column] += "; names beside the numbers that are the codes, so the titles"
+            } else {
+                roles[column] = .ignored
+                reasons[column] += "; another column holds the codes"
+            }
         }
         self.roles = roles
         self.reasons = reasons
@@ -103,14 +117,26 @@ struct TableColumns {
     }
 
     /// The column of codes, and why.
-    private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence]) -> (Int, String, readAsNamed: Bool)? {
-        // A column the header names for codes, or for statuses, whose cells mostly read as codes
-        // there; a code column before a status column, and the one more of whose cells are codes.
-        // Of several, the one the header calls a code or error over an "ID" or "Key", then the one
-        // more of whose cells have a code's shape (`BLOB_UNKNOWN` over `code-1`), then the first.
-        let named = roles.indices.filter { roles[$0] == .code && evidence[$0].namedShare >= 0.5 }
-        func rank(_ column: Int) -> (Int, Double, Double, Int) {
-            (ColumnRole.namesCodes(evidence[column].header) ? 1 : 0, evidence[column].distinctShare, evidence[column].namedShare, -column)
+    private static func codeColumn(roles: [ColumnRole], evidence: [ColumnEvidence], inCodeSection: Bool)
+        -> (Int, String, readAsNamed: Bool)?
+    {
+        // A column the header names for codes whose cells mostly read as codes there.
+        var named = roles.indices.filter { roles[$0] == .code && evidence[$0].namedShare >= 0.5 }
+        // `Error | Code` of `AccessDenied | 403`: the statuses are the named codes' status, and a
+        // column of them is the codes only where nothing else is.
+        let names = roles.indices.filter { evidence[$0].identifierShare >= 0.8 && evidence[$0].numberShare < 0.5 }
+        if named.count > 1 || !names.isEmpty {
+            let statuses = named.filter { evidence[$0].statusShare >= 0.9 }
+            if !statuses.isEmpty, named.count > statuses.count || names.contains(where: { !statuses.contains($0) && roles[$0] == .code }) {
+                named.removeAll { statuses.contains($0) }
+            }
+        }
+        // Of several, the one whose header says "code" (Kafka's `Error | Code` of names and
+        // numbers: the numbers), then the one more of whose cells have a code's shape
+        // (`BLOB_UNKNOWN` over `code-1`), then the first.
+        func rank(_ column: Int) -> (Int, Int, Double, Double, Int) {
+            (ColumnRole.namesCodes(evidence[column].header) ? 1 : 0, ColumnRole.saysCode(evidence[column].header) ? 1 : 0,
+                evidence[column].distinctShare, evidence[column].namedShare, -column)
         }
         // A "Value" or "ID" beside a "Name" of symbolic codes (`H3_NO_ERROR | 0x0100`): the name
         // is the code and the value its number, as in an enum; only a header that says "code"
@@ -139,6 +165,13 @@ struct TableColumns {
         // No header at all: the first column, when its cells are codes each once (`00000`, `01000`).
         if evidence.allSatisfy({ $0.header.isEmpty }), let first = evidence.first, first.namedShare >= 0.9, first.unique, first.count >= 1 {
             return (0, "no header; the first column's cells are distinct codes", true)
+        }
+        // In a section about errors, a first column of identifiers each written once beside
+        // their description (ACME's `Type | Description`: `accountDoesNotExist`, `badCSR`).
+        if inCodeSection, evidence.count >= 2, let first = evidence.first, first.identifierShare >= 0.9, first.unique, first.count >= 2,
+            roles[0] != .description, roles.dropFirst().contains(where: { $0 == .description || $0 == .title })
+        {
+            return (0, "the section is about errors, and the first column's cells are identifiers each written once", true)
         }
         // No header says: the first column most of whose cells have a shape only codes have.
         if let column = roles.indices.first(where: { evidence[$0].distinctShare >= 0.6 && roles[$0] != .fixes && roles[$0] != .causes }) {
@@ -171,6 +204,11 @@ struct ColumnEvidence {
     let unique: Bool
     /// Cells that are one identifier (`IndexSizeError`, `"IndexSizeError"`), quotes aside.
     let identifierCount: Int
+    /// Cells that are HTTP statuses; cells that are whole numbers.
+    let statusCount: Int
+    let numberCount: Int
+    var statusShare: Double { count == 0 ? 0 : Double(statusCount) / Double(count) }
+    var numberShare: Double { count == 0 ? 0 : Double(numberCount) / Double(count) }
     var identifierShare: Double { count == 0 ? 0 : Double(identifierCount) / Double(count) }
 
     init(header: String, cells: [String]) {
@@ -190,6 +228,8 @@ struct ColumnEvidence {
         }
         namedCount = named + phrases
         unique = Set(sample).count == sample.count
+        statusCount = sample.filter { HTTPStatus(code: $0.trimmingCharacters(in: "`*")) != nil }.count
+        numberCount = sample.filter { CodeMention.isNumber($0.trimmingCharacters(in: "`*")) || CodeMention.isNumber($0.split(separator: " ").first.map(String.init) ?? "") }.count
         identifierCount = sample.filter { cell in
             let bare = cell.trimmingCharacters(in: "\"'`*“” ")
             return !bare.isEmpty && bare.count <= ErrorCode.maximumLength

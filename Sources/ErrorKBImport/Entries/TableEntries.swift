@@ -15,7 +15,8 @@ struct TableEntries {
     /// What each column was taken as, and why: for the import report.
     let columns: TableColumns
 
-    init?(_ table: Table) {
+    /// `inCodeSection`: the table stands in a section about errors or codes.
+    init?(_ table: Table, inCodeSection: Bool = false) {
         var table = table
         let width = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)
         guard width >= 1, !table.rows.isEmpty else { return nil }
@@ -33,7 +34,7 @@ struct TableEntries {
             table.rows.compactMap { $0.cells.indices.contains(column) ? InlineText.lines($0.cells[column].text).first.map(InlineText.flat) : nil }
                 .filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
         }
-        guard let columns = TableColumns(headers: headers, cells: cells) else { return nil }
+        guard let columns = TableColumns(headers: headers, cells: cells, inCodeSection: inCodeSection) else { return nil }
         self.table = table
         self.columns = columns
         linesAreTitles = Self.linesAreTitles(table)

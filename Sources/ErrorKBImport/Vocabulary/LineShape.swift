@@ -84,6 +84,11 @@ enum ColumnRole: Equatable {
         return .ignored
     }
 
+    /// The header says "code" itself (`Code`, `Error code`, `RCODE`), not only "error".
+    static func saysCode(_ header: String) -> Bool {
+        InlineText.flat(header).lowercased().containsBytes("code")
+    }
+
     /// "Name", "Error name", "Exception name": a column of names.
     static func isNameHeader(_ header: String) -> Bool {
         let words = InlineText.flat(header).lowercased().split(separator: " ")
