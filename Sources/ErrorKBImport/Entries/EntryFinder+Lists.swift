@@ -120,11 +120,13 @@ extension EntryFinder {
     /// resource ...`, `` - `rate_limited`: The app ... ``.
     mutating func read(_ list: BlockList) {
         let statusList = Self.isStatusList(list)
+        let spannedTerms = !context.listsNonErrors && Self.isListOfSpannedTerms(list)
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in list.items {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
                 let mention = leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
+                    ?? (spannedTerms ? CodeMention.leading(line, in: .term(errorSection: true)) : nil)
             else {
                 if item.blocks.contains(where: Self.holdsEntries) {
                     walk(item.blocks)
@@ -148,6 +150,19 @@ extension EntryFinder {
 }
 
 extension EntryFinder {
+    /// A list whose items are each one name in a code span over what it means, nested under it
+    /// (`` * `BadRequest` `` / `  * Indicates that ...`): a definition list in bullets, whose
+    /// names are terms wherever it stands.
+    static func isListOfSpannedTerms(_ list: BlockList) -> Bool {
+        guard list.items.count >= 3 else { return false }
+        let terms = list.items.filter { item in
+            guard item.blocks.count >= 2, case .paragraph(let first) = item.blocks[0] else { return false }
+            let text = first.text.trimmingWhitespace()
+            return text.hasPrefix("`") && text.hasSuffix("`") && text.filter({ $0 == "`" }).count == 2 && !text.contains(" ")
+        }
+        return terms.count * 10 >= list.items.count * 8
+    }
+
     /// Words that join a status to what it means in a plain list: `- 400 for Validation
     /// failure`, `- 200 if it succeeded`, `- 503 when the service is down`.
     private static let statusConnectors: Set<String> = ["for", "if", "when", "on", "means", "indicates", "signals"]

@@ -66,7 +66,10 @@ enum StatedStatus {
         return before == 0 || ["is", "are", "was", "be", "behaves", "acts", "works"].contains(word(before - 1))
     }
 
-    private static let negations = ["cannot", "can't", "without", "unrelated", "instead", "rather than", "not be returned", "never"]
+    // An example ("For example, ... the server MAY return status code 405") states no status of
+    // the codes a section lists.
+    private static let negations = ["cannot", "can't", "without", "unrelated", "instead", "rather than", "not be returned", "never",
+        "for example", "for instance", "e.g"]
 
     private static func isStated(at index: Int, in words: [String], status: Int) -> Bool {
         func word(_ offset: Int) -> String {
