@@ -205,6 +205,7 @@ struct CodeMention: Hashable {
     static func isCode(_ token: String, in place: Place, announced: Bool, spanned: Bool = false) -> Bool {
         // Bytes first: counting the characters of a long run is itself slow.
         guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode else { return false }
+        if Self.httpMethods.contains(token) { return false }
         if case .term = place, isReplyClass(token) { return true }
         if case .term(errorSection: true) = place, token.count >= 3, token.allSatisfy({ $0.isASCII && $0.isUppercase }) { return true }
         guard !isRangeOrClass(token) else { return false }
@@ -280,6 +281,10 @@ struct CodeMention: Hashable {
 
     /// How a code is written, so that a list of codes stops at something else: digits, or not.
     private static func shape(_ token: String) -> Bool { isNumber(token) }
+
+    /// HTTP's and WebDAV's methods: words in capitals that are never codes.
+    static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "COPY", "MOVE",
+        "LOCK", "UNLOCK", "MKCOL", "PROPFIND", "PROPPATCH", "FETCH", "IPATCH"]
 
     /// `1yz`, `x0z`, `4xx`: three places, digits and letters standing for any digit.
     static func isReplyClass(_ token: String) -> Bool {

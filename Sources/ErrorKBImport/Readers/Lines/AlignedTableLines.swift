@@ -185,9 +185,14 @@ enum AlignedTableLines {
             end += 1
         }
         let body = Array(lines[bodyStart..<end])
+        // A column the header leaves unnamed (RTSP's `100  Continue  all`, whose methods have no
+        // header): where most rows start text again past the header's last column.
+        if let extra = unnamedColumn(body, after: starts) { starts.append(extra) }
         let rows = self.rows(body, starts: starts)
         guard !rows.isEmpty else { return nil }
-        let headerCells = names.map { TableCell(text: $0, lines: LineRange(start: header.number, end: header.number)) }
+        let headerCells = (names + Array(repeating: "", count: starts.count - names.count)).map {
+            TableCell(text: $0, lines: LineRange(start: header.number, end: header.number))
+        }
         let tableRows = rows.map { row in
             TableRow(cells: row.cells.map { TableCell(text: $0, lines: row.lines) }, lines: row.lines)
         }
@@ -217,6 +222,18 @@ enum AlignedTableLines {
             return TableRow(cells: cells(of: line.text, starts: starts).map { TableCell(text: $0, lines: range) }, lines: range)
         }
         return (Table(header: [], rows: rows, lines: LineRange(start: lines[start].number, end: lines[end - 1].number)), end)
+    }
+
+    private static func unnamedColumn(_ body: [SourceLine], after starts: [Int]) -> Int? {
+        guard let last = starts.last else { return nil }
+        let rows = body.filter { !$0.isBlank }
+        guard rows.count >= 2 else { return nil }
+        var counts: [Int: Int] = [:]
+        for row in rows {
+            for start in groupStarts(row.text) where start > last + 1 { counts[start, default: 0] += 1 }
+        }
+        guard let (column, count) = counts.max(by: { $0.value < $1.value }), count * 10 >= rows.count * 7 else { return nil }
+        return column
     }
 
     private static func startsRow(_ line: SourceLine, first: Int, second: Int) -> Bool {

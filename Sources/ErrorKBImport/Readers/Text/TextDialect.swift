@@ -19,6 +19,7 @@ struct TextDialect: LineDialect {
             guard spot.text.containsBytes("|") else { return nil }
             return PipeTableLines.read(spot.lines, at: spot.index).map { BlockMatch(.table($0.table), end: $0.end) }
         },
+        LineRule("grammar alternatives") { _, spot in GrammarAlternatives.read(spot) },
         LineRule("aligned table") { _, spot in
             let table = spot.followsParagraph ? nil : AlignedTableLines.readText(spot.lines, at: spot.index)
             return (table ?? AlignedTableLines.readHeaderless(spot.lines, at: spot.index)).map { BlockMatch(.table($0.table), end: $0.end) }
@@ -99,6 +100,73 @@ enum TextComments {
     }
 }
 
+/// An ABNF rule listing the values it allows, one a line with its name in a comment:
+///
+///     Status-Code  =     "100"      ; Continue
+///                  |     "200"      ; OK
+///
+/// as RFC 2616, RFC 2326 and SIP define their status codes: a table of values and names.
+enum GrammarAlternatives {
+    static func read(_ spot: LineSpot) -> BlockMatch? {
+        guard alternative(spot.text) != nil else { return nil }
+        var rows: [TableRow] = []
+        var index = spot.index
+        var last = index
+        while index < spot.lines.count {
+            let line = spot.lines[index]
+            if line.isBlank {
+                // A page break between alternatives.
+                var next = index + 1
+                while next < spot.lines.count, spot.lines[next].isBlank, next - index <= GridTableLines.maximumGap { next += 1 }
+                guard next < spot.lines.count, alternative(spot.lines[next].trimmed) != nil || isContinuation(spot.lines[next].trimmed) else { break }
+                index = next
+                continue
+            }
+            if let (value, name) = alternative(line.trimmed) {
+                let range = LineRange(start: line.number, end: line.number)
+                rows.append(TableRow(cells: [TableCell(text: value, lines: range), TableCell(text: name, lines: range)], lines: range))
+            } else if !isContinuation(line.trimmed) {
+                break
+            }
+            last = index
+            index += 1
+        }
+        guard rows.count >= 3, let first = rows.first else { return nil }
+        let header = ["Code", "Reason"].map { TableCell(text: $0, lines: first.lines) }
+        let range = LineRange(start: spot.line.number, end: spot.lines[last].number)
+        return BlockMatch(.table(Table(header: header, rows: rows, lines: range)), end: last + 1)
+    }
+
+    /// `| "200" ; OK` or `Status-Code = "100" ; Continue` → ("200", "OK"); a `Section 10.1.1:`
+    /// before the name (RFC 2616) is dropped.
+    static func alternative(_ text: String) -> (String, String)? {
+        var rest = Substring(text)
+        if rest.hasPrefix("|") {
+            rest = rest.dropFirst()
+        } else if let equals = rest.firstIndex(of: "="), !rest[..<equals].trimmingWhitespace().contains(" "), equals != rest.startIndex {
+            rest = rest[rest.index(after: equals)...]
+        } else {
+            return nil
+        }
+        rest = rest.drop { $0 == " " }
+        guard rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+        let value = String(rest[rest.index(after: rest.startIndex)..<close])
+        var comment = rest[rest.index(after: close)...].drop { $0 == " " }
+        guard !value.isEmpty, comment.hasPrefix(";") else { return nil }
+        comment = comment.dropFirst().drop { $0 == " " }
+        var name = comment.trimmingWhitespace()
+        if name.lowercased().hasPrefix("section "), let colon = name.firstIndex(of: ":") {
+            name = name[name.index(after: colon)...].trimmingWhitespace()
+        }
+        return name.isEmpty ? nil : (value, name)
+    }
+
+    /// `| extension-code`: an alternative that is another rule, not a value.
+    private static func isContinuation(_ text: String) -> Bool {
+        text.hasPrefix("|") && !text.contains("\"")
+    }
+}
+
 /// The headings plain text writes.
 enum TextHeadings {
     /// `## Errors` in a text file.
@@ -124,8 +192,9 @@ enum TextHeadings {
             guard number.first?.isNumber == true, !number.containsBytes("..") else { return nil }
             level = number.split(separator: ".").count
             text = String(text.dropFirst(number.count))
-            // `3.4  Mail system status`: RFC 3463 writes its numbers without the final dot.
-            guard number.hasSuffix(".") || level > 1 && text.hasPrefix("  ") else { return nil }
+            // `3.4  Mail system status`: RFC 3463 writes its numbers without the final dot, RFC 2326
+            // with one space after (`11.3.1 405 Method Not Allowed`).
+            guard number.hasSuffix(".") || level > 1 && (text.hasPrefix("  ") || text.hasPrefix(" ") && level >= 3) else { return nil }
             // `1. Log in` is a list item; RFCs set a heading's number apart with two spaces.
             guard level > 1 || text.hasPrefix("  ") || text.hasPrefix("\t") else { return nil }
         }
