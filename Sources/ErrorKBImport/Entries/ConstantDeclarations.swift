@@ -19,6 +19,20 @@ struct ConstantDeclarations {
         var comment: [String]
         var line: Int
         var commentStart: Int
+        /// The text a declaration gives with the value (`(404, NOT_FOUND, "Not Found")`).
+        var text: String? = nil
+        /// The declaration as written, for a code no comment explains: what the page says of it.
+        var source = ""
+
+        /// The title its comment gives when it opens with the value (`/// 404 Not Found`), else
+        /// the declaration's own text.
+        var statedTitle: String? {
+            if let first = comment.first(where: { !$0.isEmpty }), first.hasPrefix(value + " ") {
+                let title = first.dropFirst(value.count + 1).trimmingWhitespace()
+                if !title.isEmpty, LeadText.isTitle(title) { return title }
+            }
+            return text
+        }
     }
 
     static let minimumDeclarations = 3
@@ -67,8 +81,9 @@ struct ConstantDeclarations {
                 Self.appendComment(String(text.drop { $0 == "/" }), to: &comment)
                 continue
             }
-            if Self.opensCodeContainer(text) { namesCodes = true }
+            if Self.opensCodeContainer(text) || Self.closesCodeContainer(text) { namesCodes = true }
             if var declaration = Self.declaration(text, line: number) {
+                declaration.source = text
                 declaration.comment = comment + declaration.comment
                 declaration.commentStart = commentStart ?? number
                 found.append(declaration)
@@ -84,7 +99,11 @@ struct ConstantDeclarations {
     /// Upper-case names are the codes; otherwise the numbers are, and the names their titles.
     var namesAreCodes: Bool {
         if declarations.allSatisfy({ HTTPStatus(code: $0.value) != nil }) { return false }
-        return declarations.allSatisfy { $0.name.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } }
+        // `NOT_FOUND`, `close_notify`: names with a code's shape, not a type's (`ParseError`).
+        let symbolic = declarations.filter { declaration in
+            declaration.name.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } || CodeToken.isStringCode(declaration.name)
+        }
+        return symbolic.count * 10 >= declarations.count * 8
     }
 
     private static func appendComment(_ raw: String, to comment: inout [String]) {
@@ -97,16 +116,32 @@ struct ConstantDeclarations {
     /// name says it holds codes.
     private static func opensCodeContainer(_ text: String) -> Bool {
         let words = text.split { !$0.isLetter && !$0.isNumber && $0 != "_" }.map(String.init)
+        // `status_codes! {`, `ERROR_CODES = {`: a macro or table named for codes, opening a block.
+        if text.hasSuffix("{"), let first = words.first?.lowercased(),
+            ["code", "error", "status"].contains(where: { first.contains($0) })
+        {
+            return true
+        }
         guard let keyword = words.firstIndex(where: { ["enum", "namespace", "class", "object", "struct", "interface"].contains($0) }),
             keyword + 1 < words.count
         else { return false }
         let name = words[keyword + 1].lowercased()
-        return ["code", "error", "status", "result", "exception", "fault", "reason"].contains { name.contains($0) }
+        return codeWords.contains { name.contains($0) }
+    }
+
+    private static let codeWords = ["code", "error", "status", "result", "exception", "fault", "reason", "alert"]
+
+    /// `} AlertDescription;`: a C enum's name after its closing brace.
+    private static func closesCodeContainer(_ text: String) -> Bool {
+        guard text.hasPrefix("}") else { return false }
+        let name = String(text.dropFirst()).trimmingCharacters(in: " ;").lowercased()
+        return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && codeWords.contains { name.contains($0) }
     }
 
     /// `NAME = 5;`, `NAME: integer = -32700;`, `const NAME = 0x10,`, `#define NAME 12`, with any
     /// `// comment` after it.
     private static func declaration(_ text: String, line: Int) -> Declaration? {
+        if let tuple = tuple(text, line: line) { return tuple }
         var statement = text
         var trailing: [String] = []
         if let comment = statement.range(of: "//") {
@@ -133,6 +168,28 @@ struct ConstantDeclarations {
         if let space = value.firstIndex(of: " ") { value = String(value[..<space]) }
         guard isIdentifier(name), isWholeNumber(value), !rest[rest.index(after: equals)...].hasPrefix("=") else { return nil }
         return Declaration(name: name, value: normalised(value), comment: trailing, line: line, commentStart: line)
+    }
+
+    /// `(404, NOT_FOUND, "Not Found");`: a value, a name and its text, as a macro table lists
+    /// them; `close_notify(0),`: an enumerator with its value in brackets, as TLS writes them.
+    private static func tuple(_ text: String, line: Int) -> Declaration? {
+        var statement = text.trimmingWhitespace()
+        while let last = statement.last, last == ";" || last == "," { statement.removeLast() }
+        if let open = statement.firstIndex(of: "("), open != statement.startIndex, statement.hasSuffix(")") {
+            let name = String(statement[..<open]).trimmingWhitespace()
+            let value = String(statement[statement.index(after: open)..<statement.index(before: statement.endIndex)])
+            guard isIdentifier(name), isWholeNumber(value) else { return nil }
+            return Declaration(name: name, value: value, comment: [], line: line, commentStart: line)
+        }
+        guard statement.hasPrefix("("), statement.hasSuffix(")") else { return nil }
+        let inner = statement.dropFirst().dropLast()
+        let parts = inner.split(separator: ",", maxSplits: 2).map { $0.trimmingWhitespace() }
+        guard parts.count >= 2, isWholeNumber(parts[0]), isIdentifier(parts[1]) else { return nil }
+        var declaration = Declaration(name: parts[1], value: parts[0], comment: [], line: line, commentStart: line)
+        if parts.count == 3, parts[2].hasPrefix("\""), parts[2].hasSuffix("\""), parts[2].count >= 2 {
+            declaration.text = String(parts[2].dropFirst().dropLast())
+        }
+        return declaration
     }
 
     /// Range markers are constants that bound codes, not codes: `jsonrpcReservedErrorRangeStart`,

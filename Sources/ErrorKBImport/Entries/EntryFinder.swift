@@ -371,10 +371,10 @@ struct EntryFinder {
         guard let constants = ConstantDeclarations(code, sectionIsAboutCodes: context.isAboutCodes) else { return }
         let namesAreCodes = constants.namesAreCodes
         for declaration in constants.declarations {
-            let comment = declaration.comment.joined(separator: "\n")
+            let comment = declaration.comment.isEmpty ? "`\(declaration.source)`" : declaration.comment.joined(separator: "\n")
             let body = EntryBody(lines: InlineText.lines(comment), blocks: [])
             let lines = LineRange(start: min(declaration.commentStart, declaration.line), end: declaration.line)
-            emit([namesAreCodes ? declaration.name : declaration.value], title: namesAreCodes ? nil : declaration.name, body: body,
+            emit([namesAreCodes ? declaration.name : declaration.value], title: namesAreCodes ? nil : declaration.statedTitle ?? declaration.name, body: body,
                 layout: .constants, lines: lines)
         }
         examplesRead.append(code.lines)

@@ -15,6 +15,8 @@ enum SourceCodeLines {
         var inComment = false
         var declarations = 0
         var content = 0
+        // Source shown inside a page is indented under its prose: a line less indented ends it.
+        let indentation = spot.line.indentation
         while index < lines.count {
             let line = lines[index]
             if line.isBlank {
@@ -22,6 +24,7 @@ enum SourceCodeLines {
                 continue
             }
             let text = line.trimmed
+            if line.indentation < indentation, !text.hasPrefix("}") { break }
             if inComment {
                 if text.containsBytes("*/") { inComment = false }
             } else if text.hasPrefix("/*") {
@@ -30,7 +33,8 @@ enum SourceCodeLines {
                 // a line comment, or a preprocessor line
             } else if isStatement(text) {
                 declarations += 1
-            } else {
+            } else if declarations < 2 || looksLikeProse(text) {
+                // Before the program has shown itself, any other line ends it; after, only prose.
                 break
             }
             content += 1
@@ -48,6 +52,12 @@ enum SourceCodeLines {
         text.hasPrefix("//") || text.hasPrefix("/*") || text.hasPrefix("#include") || text.hasPrefix("#define")
             || ["syntax ", "package ", "import ", "enum ", "message ", "namespace ", "export "].contains { text.hasPrefix($0) }
                 && isStatement(text)
+    }
+
+    /// A sentence: words starting with a capital, no program punctuation.
+    private static func looksLikeProse(_ text: String) -> Bool {
+        guard text.first?.isUppercase == true, text.split(separator: " ").count >= 5 else { return false }
+        return !text.contains(where: { ";{}()=<>[]".contains($0) })
     }
 
     /// `NOT_FOUND = 5;`, `enum Code {`, `}`, `option java_package = "x";`.
