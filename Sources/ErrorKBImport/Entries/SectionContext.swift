@@ -160,8 +160,10 @@ struct SectionContext {
         }
         // `## Errors` under `# Invoke`: a heading that only says "errors" is placed by the one
         // above it, which names what they are the errors of.
-        if let heading, Self.isGeneric(heading), levels.count >= 3 {
-            return levels[levels.count - 2].heading + " > " + heading
+        if let heading, Self.isGeneric(heading) {
+            if levels.count >= 3 { return levels[levels.count - 2].heading + " > " + heading }
+            // A manual page's `RETURN VALUES`: placed by the page's own name.
+            if let documentTitle, !documentTitle.isEmpty, documentTitle != heading { return documentTitle + " > " + heading }
         }
         return heading
     }
@@ -170,7 +172,8 @@ struct SectionContext {
     /// operation, resource or endpoint.
     static func isGeneric(_ heading: String) -> Bool {
         let filler: Set<String> = ["error", "errors", "code", "codes", "status", "statuses", "common", "possible", "list", "of", "http",
-            "and", "the", "exception", "exceptions", "response", "responses", "fault", "faults", "api", "reference", "returned", "all"]
+            "and", "the", "exception", "exceptions", "response", "responses", "fault", "faults", "api", "reference", "returned", "all",
+            "return", "values", "value", "diagnostics", "exit"]
         let words = heading.lowercased().split { !$0.isLetter }.map(String.init)
         return !words.isEmpty && words.allSatisfy(filler.contains)
     }

@@ -23,7 +23,7 @@ public struct DocumentModel: Sendable, Hashable {
 
 /// The markup a page is written in: by its file name's extension, else by what it looks like.
 public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
-    case markdown, html, restructuredText = "rst", asciiDoc = "asciidoc", yaml, csv, text
+    case markdown, html, restructuredText = "rst", asciiDoc = "asciidoc", yaml, csv, pod, text
 
     static func of(fileName: String, lines: [SourceLine]) -> DocumentFormat {
         let lowered = fileName.lowercased()
@@ -35,7 +35,8 @@ public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
         case "adoc", "asciidoc", "asc": return .asciiDoc
         case "yaml", "yml": return .yaml
         case "csv": return .csv
-        default: return HTMLSniffer.looksLikeHTML(lines) ? .html : .text
+        case "pod", "pm": return .pod
+        default: return HTMLSniffer.looksLikeHTML(lines) ? .html : PODReader.looksLikePOD(lines) ? .pod : .text
         }
     }
 }

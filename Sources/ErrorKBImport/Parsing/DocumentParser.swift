@@ -33,6 +33,7 @@ public enum DocumentParser {
         case .asciiDoc: AsciiDocReader.read(source)
         case .yaml: YAMLReader.read(source)
         // A CSV that is no registry table: its lines are read as text.
+        case .pod: PODReader.read(source)
         case .csv, .text: PlainTextReader.read(source)
         }
     }
