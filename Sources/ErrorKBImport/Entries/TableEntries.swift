@@ -118,8 +118,11 @@ struct TableEntries {
     /// The code a cell's first line opens with, in a column whose header names codes or not.
     static func code(inCell first: String, named: Bool) -> CodeMention? {
         guard let mention = CodeMention.leading(first, in: .column(named: named)) else { return nil }
-        // A word is a code only standing alone in its cell (`Conflict`), not `Success codes:`.
-        if !mention.fullRest.isEmpty, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
+        // A word is a code only standing alone in its cell (`Conflict`) or with a note in
+        // brackets (`EAGAIN (aka EWOULDBLOCK)`), not `Success codes:`.
+        let rest = mention.fullRest.trimmingWhitespace()
+        let bracketed = rest.hasPrefix("(") && rest.hasSuffix(")")
+        if !rest.isEmpty, !bracketed, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
             return nil
         }
         return mention

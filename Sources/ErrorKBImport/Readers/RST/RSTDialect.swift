@@ -223,9 +223,9 @@ struct RSTDialect: LineDialect {
         switch name {
         case "code-block", "code", "sourcecode", "highlight", "parsed-literal":
             return body.isEmpty ? [] : [code(body)]
-        case "list-table":
+        case "list-table", "flat-table":
             return listTable(body, depth: spot.depth, lines: range, headerRows: Self.headerRows(lines[index..<end])).map { [.table($0)] } ?? []
-        case "image", "figure", "toctree", "contents", "include", "raw", "only", "meta", "index", "literalinclude", "_":
+        case "image", "figure", "toctree", "contents", "include", "raw", "only", "meta", "index", "literalinclude", "_", "tabularcolumns":
             for number in lines[index..<end].map(\.number) { chrome.insert(number) }
             return []
         default:

@@ -10,7 +10,7 @@ import ErrorKBCore
 enum RSTReader {
     static func read(_ source: SourceText) -> DocumentModel {
         var dialect = RSTDialect()
-        let blocks = dialect.parse(source.lines, depth: 0)
+        let blocks = dialect.parse(source.lines.map(expandingTabs), depth: 0)
         let heading = blocks.lazy.compactMap { block -> Heading? in
             if case .heading(let heading) = block { return heading }
             return nil
@@ -19,6 +19,21 @@ enum RSTReader {
             format: .restructuredText, title: heading.map { InlineText.flat($0.text) }, titleLine: heading?.lines.start,
             blocks: blocks, chrome: dialect.chrome)
     }
+}
+
+/// Tabs in a line's indentation, as docutils reads them: to the next stop of eight columns.
+func expandingTabs(_ line: SourceLine) -> SourceLine {
+    guard line.text.containsBytes("\t") else { return line }
+    var column = 0
+    var expanded = ""
+    var index = line.text.startIndex
+    while index < line.text.endIndex, line.text[index] == " " || line.text[index] == "\t" {
+        let width = line.text[index] == "\t" ? 8 - column % 8 : 1
+        expanded += String(repeating: " ", count: width)
+        column += width
+        index = line.text.index(after: index)
+    }
+    return SourceLine(number: line.number, text: expanded + line.text[index...])
 }
 
 /// `-  text`, `* text`, `#. text`, `1. text`, `(a) text`.
