@@ -90,8 +90,17 @@ struct EntryFinder {
                 lines: LineRange.covering([blocks[index]] + body[..<bodyEnd]) ?? heading.lines)
             return index + 1 + bodyEnd
         }
-        // The heading's own blocks, before any heading under it.
+        // The heading's own blocks, before any heading under it; else its whole section, when the
+        // code is named in a `Description` under it.
         let own = Array(body.prefix { if case .heading = $0 { false } else { true } })
+        if own.isEmpty, body.contains(where: { if case .heading = $0 { true } else { false } }),
+            let code = ExampleCodes.named(by: heading.text, in: body), ErrorCode.isValid(code)
+        {
+            context.close(to: heading)
+            emit([code], title: InlineText.flat(heading.text), body: EntryBody(body), layout: .examples,
+                lines: LineRange.covering([blocks[index]] + body) ?? heading.lines)
+            return index + 1 + body.count
+        }
         if let code = ExampleCodes.named(by: heading.text, in: own) {
             examplesRead += own.compactMap { if case .code(let example) = $0 { example.lines } else { nil } }
             context.close(to: heading)

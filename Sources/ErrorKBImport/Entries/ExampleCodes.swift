@@ -5,14 +5,23 @@
 ///     { "error": "incorrect_client_credentials", ... }
 ///     ```
 ///
-/// (or `?error=access_denied` in a redirect, `error="invalid_token"` in a challenge). The code is
-/// an entry when the heading's words are the code's words.
+/// (or `?error=access_denied` in a redirect, `error="invalid_token"` in a challenge, or named in
+/// the section's text as "the `InstanceLimitExceeded` error"). The code is an entry when the
+/// heading's words are the code's words.
 enum ExampleCodes {
     static func named(by heading: String, in blocks: [Block]) -> String? {
-        let values = blocks.flatMap { block -> [String] in
-            if case .code(let code) = block { return errorValues(in: code.text) }
-            return []
+        var values: [String] = []
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .code(let code): values += errorValues(in: code.text)
+                case .paragraph(let paragraph): values += namedErrors(in: paragraph.text)
+                case .list(let list): for item in list.items { collect(item.blocks) }
+                default: break
+                }
+            }
         }
+        collect(blocks)
         let headingWords = words(InlineText.flat(heading))
         guard !headingWords.isEmpty else { return nil }
         var matches: [String] = []
@@ -26,8 +35,34 @@ enum ExampleCodes {
         return matches.count == 1 ? matches[0] : nil
     }
 
+    /// The words of a heading or code, CamelCase humps apart: `InstanceLimitExceeded` →
+    /// `instance limit exceeded`.
     private static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var spaced = ""
+        var previous: Character?
+        for character in text {
+            if character.isUppercase, let before = previous, before.isLowercase { spaced.append(" ") }
+            spaced.append(character)
+            previous = character
+        }
+        return spaced.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// "You get the `InstanceLimitExceeded` error": a code span a sentence calls an error.
+    static func namedErrors(in text: String) -> [String] {
+        guard text.containsBytes("`") else { return [] }
+        var found: [String] = []
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        // Odd parts are inside spans.
+        for index in stride(from: 1, to: parts.count - 1, by: 2) {
+            let value = parts[index].trimmingWhitespace()
+            let after = parts[index + 1].trimmingWhitespace().lowercased()
+            guard !value.contains(" "), ["error", "exception", "fault", "code"].contains(where: { after.hasPrefix($0) }) else { continue }
+            if CodeToken.isStringCode(value) || value.first?.isUppercase == true && value.contains(where: \.isLowercase) || value.contains(".") {
+                found.append(value)
+            }
+        }
+        return found
     }
 
     private static let keys = ["error", "errcode", "error_code", "code"]
