@@ -41,9 +41,14 @@ struct MCPCommand: AsyncParsableCommand {
         }
         let store = try global.openReadOnly()
         let server = await KnowledgeBaseMCPServer(knowledgeBase: store, links: EntryLinks(publicURL: publicURL)).makeServer()
-        let transport: any Transport = sdkStdioTransport ? StdioTransport() : BlockingStdioTransport()
+        // A client that closes its end of standard output makes a write fail with EPIPE, which
+        // the transport reports, instead of a signal that kills the process without a word.
+        signal(SIGPIPE, SIG_IGN)
+        let blocking = BlockingStdioTransport()
+        let transport: any Transport = sdkStdioTransport ? StdioTransport() : blocking
         try await server.start(transport: transport)
         await server.waitUntilCompleted()
+        if let failure = blocking.outputFailure { throw CLIFailure(message: failure) }
     }
 
     /// An absolute http(s) URL with a host and nothing after the path: links are made by
