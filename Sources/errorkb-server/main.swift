@@ -49,7 +49,7 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
         if let db, db.isEmpty { throw ValidationError("--db must name a file; leave it out for $ERRORKB_DB or ./errorkb.sqlite") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
         if let url = resolvedPublicURL, !ServerOptions.isValidPublicURL(url) {
-            throw ValidationError("--public-url (or $ERRORKB_PUBLIC_URL) must be an absolute http or https URL without query or fragment, such as https://errors.example.com")
+            throw ValidationError("--public-url (or $ERRORKB_PUBLIC_URL) must be \(PublicURL.rule)")
         }
     }
 

@@ -1,3 +1,4 @@
+import ErrorKBCore
 import Logging
 
 /// How `errorkb-server` is started.
@@ -35,6 +36,6 @@ public struct ServerOptions: Sendable {
         ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 
-    /// Whether `text` can be `publicURL`: absolute http or https, no query or fragment.
-    public static func isValidPublicURL(_ text: String) -> Bool { PublicLinks.isValid(text) }
+    /// Whether `text` can be `publicURL` (``PublicURL``'s rule).
+    public static func isValidPublicURL(_ text: String) -> Bool { PublicURL(text) != nil }
 }

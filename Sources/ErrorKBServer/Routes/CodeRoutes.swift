@@ -98,13 +98,23 @@ enum SnippetHTML {
 }
 
 /// `Link: <...&cursor=X>; rel="next"`, as RFC 8288 has it.
+///
+/// The link is written, not pasted: every name and value of the request's query is decoded
+/// and encoded again, only RFC 3986's unreserved characters left as they are, and the path
+/// is the route's. A raw query pasted between `<` and `>` let `document=a>,<https:evil>;
+/// rel=preload` add a link of its own to the header.
 enum NextLink {
     static func headers(for request: Request, next: Cursor?, links: PublicLinks) -> HTTPFields {
         guard let next, let link = HTTPFields.Element.Name("Link") else { return [:] }
-        var parts = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
-        parts.append("cursor=\(next.token)")
+        var parts = request.uri.queryParameters.compactMap { name, value -> String? in
+            guard name != "cursor", !(name.isEmpty && value.isEmpty) else { return nil }
+            return PageLinks.encode(String(name)) + "=" + PageLinks.encode(String(value))
+        }
+        parts.append("cursor=\(PageLinks.encode(next.token))")
+        let path = request.uri.path.split(separator: "/").map { PageLinks.encode($0.removingPercentEncoding ?? String($0)) }
+            .joined(separator: "/")
         var headers = HTTPFields()
-        headers[link] = "<\(links.absolute(request.uri.path))?\(parts.joined(separator: "&"))>; rel=\"next\""
+        headers[link] = "<\(links.absolute("/" + path))?\(parts.joined(separator: "&"))>; rel=\"next\""
         return headers
     }
 }
