@@ -53,14 +53,9 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         var filter = query.filter
         let text = filter.text ?? ""
         filter.text = nil
-        let page = try await knowledgeBase.search(text, filter: filter, page: query.page, highlight: SnippetHTML.markers)
-        let items = page.items.map { hit in
-            var hit = hit
-            hit.snippet = SnippetHTML.render(hit.snippet)
-            return hit
-        }
+        let page = try await knowledgeBase.search(text, filter: filter, page: query.page, highlight: .html)
         return try JSONResponse.make(
-            SearchResponse(items: items, next: page.next?.token), for: request,
+            SearchResponse(items: page.items, next: page.next?.token), for: request,
             headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 }
@@ -72,28 +67,6 @@ enum CodeParameter {
             throw Problem(.badRequest, "parameter 'code' must be an HTTP status or a code of letters, digits, '_', '-' and '.'")
         }
         return code
-    }
-}
-
-/// Search snippets as HTML: the text escaped, each match in `<mark>`. Markers from the Unicode
-/// private-use area cannot occur in the text, so they are replaced safely after escaping.
-enum SnippetHTML {
-    static let markers = Highlight(open: "\u{E000}", close: "\u{E001}")
-
-    static func render(_ snippet: String) -> String {
-        var html = ""
-        for character in snippet {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "\u{E000}": html += "<mark>"
-            case "\u{E001}": html += "</mark>"
-            default: html.append(character)
-            }
-        }
-        return html
     }
 }
 
