@@ -7,6 +7,7 @@ import NIOHTTP1
 /// - a request without keep-alive (HTTP/1.0 unless it asks for `keep-alive`, or `Connection:
 ///   close`) is answered with `Connection: close`, and the connection is closed after it;
 ///   HTTP/1.0 clients otherwise waited for the 60 s idle timeout;
+/// - an answer with `Connection: close` closes the connection after it, whatever the request;
 /// - an HTTP/1.1 request needs exactly one `Host`, any request at most one (§3.2), and
 ///   `CONNECT` is for proxies. Such a request is marked and passed on, so the router answers it
 ///   (a 400 or 405 problem) in its turn behind any pipelined request before it. After `CONNECT`
@@ -63,6 +64,11 @@ final class HTTP1FramingRules: ChannelDuplexHandler, RemovableChannelHandler {
         case (.head(var head), .close) where head.status.code >= 200:
             head.headers.replaceOrAdd(name: "connection", value: "close")
             context.write(wrapOutboundOut(.head(head)), promise: promise)
+        case (.head(let head), .keepOpen) where head.status.code >= 200 && !head.isKeepAlive:
+            // An answer that says `Connection: close` (a 408, 413 or 503 given before the
+            // request's content was all read) closes the connection after it (RFC 9112 §9.6).
+            afterAnswers[afterAnswers.startIndex] = .close
+            context.write(data, promise: promise)
         case (.head(var head), .writeAnswerHereAndClose):
             head.headers.replaceOrAdd(name: "connection", value: "close")
             heldAnswer = (head, context.channel.allocator.buffer(capacity: 256))
