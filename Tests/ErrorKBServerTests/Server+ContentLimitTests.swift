@@ -69,4 +69,18 @@ struct ServerContentLimitTests {
         #expect(RawHTTP.answers(in: large).first?.status == 413)
         _ = try await server.stop()
     }
+
+    @Test("a client that sends all of a refused body before it reads still gets the answer: the close lingers")
+    func refusedWhileSending() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        let server = try await ServerProcess(database: kb.path, extraArguments: ["--mcp"])
+        let size = 2 * 1024 * 1024
+        let connection = try RawConnection(port: server.port, timeout: 30)
+        // As urllib does: the whole body first, then the answer. Closed at once, the
+        // connection was reset under the client's send and the 413 lost.
+        let sent = connection.send(Self.head(length: size) + [UInt8](repeating: UInt8(ascii: " "), count: size))
+        #expect(sent == Self.head(length: size).count + size, "the server read and dropped the rest")
+        #expect(connection.readAnswer()?.status == 413)
+        _ = try await server.stop()
+    }
 }
