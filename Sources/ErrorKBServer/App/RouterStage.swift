@@ -35,7 +35,11 @@ enum RouterStage: CaseIterable, Sendable {
         // cross-origin requests); the router answers those.
         case .cors: .declines { $0.headerFields[.origin] != nil }
         // Another spelling of a path is never cached, but is the router's to redirect all the same.
-        case .canonicalPath: .declines { CanonicalPath.redirect(for: $0.path.map { String($0.prefix { $0 != "?" }) } ?? "/") != nil }
+        case .canonicalPath:
+            .declines { request in
+                guard let target = request.path, CanonicalPath.mayDiffer(target) else { return false }
+                return CanonicalPath.redirect(for: String(target.prefix { $0 != "?" })) != nil
+            }
         }
     }
 

@@ -31,17 +31,21 @@ enum CanonicalPath {
         return written == path ? nil : written
     }
 
-    /// What every canonical path already is, checked without allocating: the common case.
-    private static func mayDiffer(_ path: String) -> Bool {
+    /// Whether `target` (a path, or a path and its query) may be another spelling: checked
+    /// without allocating, since the connection asks it of every cached answer.
+    static func mayDiffer(_ target: some StringProtocol) -> Bool {
         var previous: UInt8 = 0
         var segmentStart = true
-        for byte in path.utf8 {
+        var length = 0
+        for byte in target.utf8 {
+            if byte == UInt8(ascii: "?") { break }
+            length += 1
             if byte == UInt8(ascii: "%") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/")) { return true }
             if segmentStart, byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+") { return true }
             segmentStart = byte == UInt8(ascii: "/")
             previous = byte
         }
-        return path.utf8.count > 1 && previous == UInt8(ascii: "/")
+        return length > 1 && previous == UInt8(ascii: "/")
     }
 
     private static func fits(_ segments: [String], _ pattern: [Substring]) -> Bool {
