@@ -65,6 +65,10 @@ public enum ErrorKBMain {
 
     private static func fail(_ message: String, code: Int32) -> Int32 {
         var oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Values are quoted short where messages are made (``String/quotedForMessage(limit:)``);
+        // this keeps any message a line a person can read, whatever it quotes.
+        let limit = 1_000
+        if oneLine.count > limit { oneLine = String(oneLine.prefix(limit)) + "… (cut at \(limit) of \(oneLine.count) characters)" }
         if isatty(STDERR_FILENO) == 1 { oneLine = Terminal.escapingControls(oneLine) }
         FileHandle.standardError.write(Data("errorkb: \(oneLine)\n".utf8))
         return code

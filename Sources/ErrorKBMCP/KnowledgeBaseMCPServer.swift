@@ -21,25 +21,26 @@ public struct KnowledgeBaseMCPServer: Sendable {
         context = ToolContext(knowledgeBase: knowledgeBase, links: links)
     }
 
-    /// A server with every handler registered, ready for `start(transport:)`.
+    /// A server with every handler registered, ready for `start(transport:)`. Parameters are
+    /// checked here, so that ones that do not fit are `-32602` (``CheckedParameters``).
     public func makeServer() async -> Server {
         let server = Server(
             name: Self.name, version: Self.version, title: "ErrorKB", instructions: Self.instructions,
             capabilities: Server.Capabilities(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
         let context = context
-        await server.withMethodHandler(ListTools.self) { _ in
+        await server.withCheckedMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: ToolCatalog.tools.map(\.definition))
         }
-        await server.withMethodHandler(CallTool.self) { parameters in
+        await server.withCheckedMethodHandler(CallTool.self) { parameters in
             try await ToolCatalog.call(parameters, in: context)
         }
-        await server.withMethodHandler(ListResources.self) { parameters in
+        await server.withCheckedMethodHandler(ListResources.self) { parameters in
             try await KnowledgeBaseResources.list(cursor: parameters.cursor, in: context)
         }
-        await server.withMethodHandler(ListResourceTemplates.self) { _ in
+        await server.withCheckedMethodHandler(ListResourceTemplates.self) { _ in
             ListResourceTemplates.Result(templates: KnowledgeBaseResources.templates)
         }
-        await server.withMethodHandler(ReadResource.self) { parameters in
+        await server.withCheckedMethodHandler(ReadResource.self) { parameters in
             try await KnowledgeBaseResources.read(parameters.uri, in: context)
         }
         return server

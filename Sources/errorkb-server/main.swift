@@ -44,13 +44,18 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    // How long a request's content may take to arrive; shortened by the tests of the 408.
+    @Option(help: .hidden)
+    var contentTimeout: Double = 10
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
         if let db, db.isEmpty { throw ValidationError("--db must name a file; leave it out for $ERRORKB_DB or ./errorkb.sqlite") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
         if let url = resolvedPublicURL, !ServerOptions.isValidPublicURL(url) {
-            throw ValidationError("--public-url (or $ERRORKB_PUBLIC_URL) must be an absolute http or https URL without query or fragment, such as https://errors.example.com")
+            throw ValidationError("--public-url (or $ERRORKB_PUBLIC_URL) must be \(PublicURL.rule)")
         }
+        guard contentTimeout > 0, contentTimeout <= 600 else { throw ValidationError("--content-timeout must be 0-600 seconds") }
     }
 
     /// `--public-url`, else `$ERRORKB_PUBLIC_URL` when set and not empty.
@@ -63,7 +68,8 @@ struct ErrorKBServerCommand: AsyncParsableCommand {
         SQLiteLibrary.configureForThisProcess()
         let options = ServerOptions(
             databasePath: DatabaseLocation.resolve(option: db), host: host, port: port, cors: cors,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, mcp: mcp, publicURL: resolvedPublicURL)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, mcp: mcp, publicURL: resolvedPublicURL,
+            contentTimeout: .milliseconds(Int64(contentTimeout * 1000)))
         let app = try await buildApplication(options: options)
         try await app.runService()
     }

@@ -74,7 +74,7 @@ struct RepositoryReadTests {
         #expect(hits.items.allSatisfy { $0.snippet.contains("[") && $0.snippet.contains("]") })
 
         let filtered = try await kb.repository.search(
-            "authorization", filter: CodeFilter(kind: .oauth, vendor: "akana"), page: PageRequest(limit: 50), highlight: .mark)
+            "authorization", filter: CodeFilter(kind: .oauth, vendor: "akana"), page: PageRequest(limit: 50), highlight: .html)
         #expect(!filtered.items.isEmpty)
         #expect(filtered.items.allSatisfy { $0.vendor == "akana" && $0.kind == .oauth })
         #expect(filtered.items.allSatisfy { $0.snippet.contains("<mark>") })

@@ -206,10 +206,14 @@ struct CachedAnswerTests {
     @Test("every router stage says how it holds for answers given on the connection")
     func everyStageIsAccountedFor() {
         let request = HTTPRequest(method: .get, scheme: nil, authority: "x", path: "/v1/codes/404", headerFields: [.origin: "https://a"])
+        let plain = HTTPRequest(method: .get, scheme: nil, authority: "x", path: "/v1/codes/404?vendor=akana")
+        let respelt = HTTPRequest(method: .get, scheme: nil, authority: "x", path: "/v1/codes/404/?vendor=akana")
         for stage in RouterStage.allCases {
             switch stage.onConnectionAnswers {
-            case .sharedCode, .neverApplies: #expect(stage != .cors)
-            case .declines(let requests): #expect(stage == .cors && requests(request))
+            case .sharedCode, .neverApplies: #expect(stage != .cors && stage != .canonicalPath)
+            case .declines(let requests) where stage == .cors: #expect(requests(request) && !requests(plain))
+            // Another spelling of a path is the router's to redirect.
+            case .declines(let requests): #expect(stage == .canonicalPath && requests(respelt) && !requests(plain))
             }
         }
         #expect(!RouterStage.stages(for: ServerOptions(databasePath: "x")).contains(.cors))

@@ -22,11 +22,25 @@ struct HealthTests {
         try handle.write(contentsOf: Data(repeating: 0xDE, count: pageSize))
         try handle.close()
 
-        let server = try await ServerProcess(database: db, waitingFor: [503])
+        let logPath = folder.path("server.log")
+        #expect(FileManager.default.createFile(atPath: logPath, contents: nil))
+        let log = try #require(FileHandle(forWritingAtPath: logPath))
+        let server = try await ServerProcess(database: db, waitingFor: [503], log: log)
         let health = try await server.get("/healthz")
         #expect(health.status == 503)
         #expect(String(decoding: health.body, as: UTF8.self).contains("the knowledge base cannot be read: database disk image is malformed"))
         #expect(try await server.get("/v1/codes/404").status == 500)
         _ = try await server.stop()
+        try log.close()
+
+        // Issue 27: the 500's entry quotes the failing statement, whose SQL spans lines; the
+        // log stays one entry a line, each starting with its time.
+        let lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n")
+        let failure = lines.filter { $0.contains("unexpected failure") }
+        #expect(failure.count == 1, "\(lines)")
+        #expect(failure.first?.contains("malformed") == true)
+        #expect(failure.first?.contains("\\n") == true, "the statement's line breaks are written as \\n")
+        let stray = lines.filter { $0.wholeMatch(of: /\d{4}-\d\d-\d\dT.*/) == nil }
+        #expect(stray.isEmpty, "lines that start no entry: \(stray.prefix(3))")
     }
 }

@@ -60,4 +60,21 @@ struct HostileRequestTests {
         print("hostile requests: \(answered.count) sent, \(answered.count - closed.count) answered, closed without an answer: \(closed)")
         print(answered.map { "\($0.key) → \($0.value.map(String.init) ?? "closed")" }.sorted().joined(separator: "\n"))
     }
+
+    @Test("every refusal is a problem document, the HTTP parser's own 400s too")
+    func everyRefusalHasAProblemBody() async throws {
+        let folder = try TemporaryFolder()
+        let server = try await ServerProcess(database: folder.path("kb.sqlite"))
+        var parserRefusals = 0
+        for (what, bytes, _) in Self.cases {
+            guard let answer = RawHTTP.answers(in: try RawHTTP.exchange(bytes, port: server.port)).first, answer.status >= 400 else { continue }
+            #expect(answer.field("content-type") == "application/problem+json", "\(what): \(answer.status)")
+            let body = try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any]
+            #expect(body?["status"] as? Int == answer.status, "\(what)")
+            #expect((body?["detail"] as? String)?.isEmpty == false, "\(what)")
+            if (body?["detail"] as? String)?.hasPrefix("the request is not HTTP/1.1") == true { parserRefusals += 1 }
+        }
+        print("hostile requests: \(parserRefusals) refused by the HTTP parser, each with a problem body")
+        #expect(parserRefusals >= 3, "the garbage request line, the control byte and the 100 KiB target are the parser's")
+    }
 }

@@ -51,14 +51,15 @@ struct ServerMCPTests {
             #expect(get.headers[.allow] == "POST")
             let delete = try await client.execute(uri: "/mcp", method: .delete) { $0 }
             #expect(delete.status == .methodNotAllowed)
-            let large = try await Self.post(client, "[" + String(repeating: " ", count: MCPRoutes<BasicRequestContext>.maximumRequestBytes) + "]")
-            #expect(large.status == .contentTooLarge)
-            #expect(large.headers[.contentType] == "application/problem+json")
             let garbage = try await Self.post(client, "{not json")
             #expect(garbage.status == .badRequest)
             #expect(((try garbage.object["error"] as? [String: Any])?["code"] as? Int) == -32700)
             let textOnly = try await Self.post(client, Self.initialize, headers: [.contentType: "application/json", .accept: "text/html"])
             #expect(textOnly.status == .notAcceptable)
+            // Last: the connection is closed after a 413, the rest of the content unread.
+            let large = try await Self.post(client, "[" + String(repeating: " ", count: MCPRoutes<BasicRequestContext>.maximumRequestBytes) + "]")
+            #expect(large.status == .contentTooLarge)
+            #expect(large.headers[.contentType] == "application/problem+json")
         }
     }
 
@@ -76,21 +77,65 @@ struct ServerMCPTests {
                 + "Content-Length: \(Self.initialize.utf8.count)\r\nConnection: close\r\n\r\n" + Self.initialize
             let answers = RawHTTP.answers(in: try await RawHTTP.exchangeOffPool(Array(rebound.utf8), port: port))
             #expect(answers.first?.status == 421)
+            let shouted = rebound.replacingOccurrences(of: "attacker.example", with: "LOCALHOST")
+            #expect(RawHTTP.answers(in: try await RawHTTP.exchangeOffPool(Array(shouted.utf8), port: port)).first?.status == 200)
         }
     }
 
-    @Test("published beyond loopback, any Host is served but a browser's Origin must be that host")
-    func sameOrigin() {
-        let validator = SameOriginValidator()
+    static func hostStatus(_ rule: MCPHostRule, _ headers: [String: String]) -> Int? {
         let context = HTTPValidationContext(httpMethod: "POST", isInitializationRequest: true, supportedProtocolVersions: ["2025-11-25"])
-        func status(_ headers: [String: String]) -> Int? {
-            validator.validate(MCP.HTTPRequest(method: "POST", headers: headers), context: context)?.statusCode
+        return rule.validate(MCP.HTTPRequest(method: "POST", headers: headers), context: context)?.statusCode
+    }
+
+    @Test("on loopback, Host and Origin are loopback names in any case, any 127.x.y.z, [::1]; nothing else")
+    func loopbackNames() {
+        let rule = MCPHostRule(scope: .loopback)
+        for host in ["localhost", "LOCALHOST:8080", "LocalHost", "127.0.0.1", "127.0.0.2:9000", "127.255.1.3", "[::1]", "[::1]:80"] {
+            #expect(Self.hostStatus(rule, ["Host": host]) == nil, "\(host)")
         }
-        #expect(status(["Host": "errors.example.com"]) == nil)
-        #expect(status(["Host": "errors.example.com", "Origin": "https://errors.example.com"]) == nil)
-        #expect(status(["Host": "errors.example.com:8443", "Origin": "https://errors.example.com:8443"]) == nil)
-        #expect(status(["Host": "errors.example.com", "Origin": "https://evil.example"]) == 403)
-        #expect(status(["Origin": "https://evil.example"]) == 403)
+        for host in ["attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io", "128.0.0.1", "127.1", "[::2]", "", "localhost:0", "localhost:99999"] {
+            #expect(Self.hostStatus(rule, ["Host": host]) == 421, "\(host)")
+        }
+        #expect(Self.hostStatus(rule, [:]) == 421, "no Host names nothing this server answers to")
+        #expect(Self.hostStatus(rule, ["Host": "localhost", "Origin": "http://LOCALHOST:3000"]) == nil)
+        #expect(Self.hostStatus(rule, ["Host": "localhost", "Origin": "http://127.0.0.2"]) == nil)
+        #expect(Self.hostStatus(rule, ["Host": "localhost", "Origin": "https://evil.example"]) == 403)
+        #expect(Self.hostStatus(rule, ["Host": "localhost", "Origin": "null"]) == 403)
+    }
+
+    @Test("published beyond loopback, a DNS-rebinding page is refused: Host must be --public-url's host or an IP address")
+    func publishedNames() {
+        let named = MCPHostRule(scope: .published(publicHost: "errors.example.com"))
+        #expect(Self.hostStatus(named, ["Host": "errors.example.com"]) == nil)
+        #expect(Self.hostStatus(named, ["Host": "Errors.Example.com:8443", "Origin": "https://errors.example.com:8443"]) == nil)
+        #expect(Self.hostStatus(named, ["Host": "errors.example.com", "Origin": "https://errors.example.com"]) == nil)
+        #expect(Self.hostStatus(named, ["Host": "10.0.0.5:8080"]) == nil)
+        #expect(Self.hostStatus(named, ["Host": "[2001:db8::1]:8080"]) == nil)
+        // The rebinding page: its own name in both Host and Origin, resolving to this server.
+        #expect(Self.hostStatus(named, ["Host": "rebind.attacker.example:8080", "Origin": "http://rebind.attacker.example:8080"]) == 421)
+        #expect(Self.hostStatus(named, ["Host": "errors.example.com", "Origin": "https://evil.example"]) == 403)
+        #expect(Self.hostStatus(named, ["Host": "errors.example.com", "Origin": "http://errors.example.com:8443"]) == 403, "another port is another origin")
+        let unnamed = MCPHostRule(scope: .published(publicHost: nil))
+        #expect(Self.hostStatus(unnamed, ["Host": "192.0.2.7:8080", "Origin": "http://192.0.2.7:8080"]) == nil)
+        #expect(Self.hostStatus(unnamed, ["Host": "rebind.attacker.example", "Origin": "http://rebind.attacker.example"]) == 421)
+    }
+
+    @Test("what is no JSON-RPC message is refused with the code JSON-RPC gives it, never left waiting for an answer")
+    func refusedMessages() async throws {
+        try await withServer(.live, options: { $0.mcp = true }) { _, client in
+            for (body, code) in [
+                (#"{"jsonrpc":"2.0","id":true,"method":"ping"}"#, -32600), (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, -32600),
+                (#"{"jsonrpc":"1.0","id":2,"method":"ping"}"#, -32600), ("[]", -32600), (#"[{"jsonrpc":"2.0","id":3,"method":"ping"}]"#, -32600),
+                ("{not json", -32700),
+            ] {
+                let answer = try await Self.post(client, body)
+                #expect(answer.status == .badRequest, "\(body)")
+                #expect((try answer.object["error"] as? [String: Any])?["code"] as? Int == code, "\(body)")
+            }
+            let arrayArguments = try await Self.post(
+                client, #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"search","arguments":[1]}}"#)
+            #expect((try arrayArguments.object["error"] as? [String: Any])?["code"] as? Int == -32602)
+        }
     }
 
     @Test("without --mcp there is no /mcp")

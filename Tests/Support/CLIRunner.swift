@@ -12,12 +12,15 @@ public enum CLIRunner {
     ///   then empty): `/dev/full`, a FIFO, ...
     /// - Parameter input: written to its standard input, which is then closed; without it the
     ///   command reads an empty input.
+    /// - Parameter hangGuard: seconds after which a command that has not exited is killed
+    ///   (SIGKILL, so `status` is 9), for tests of commands that must exit: a hang then fails
+    ///   the test instead of stopping the suite. Not a timing assertion: far longer than any run.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], as user: OtherUser? = nil,
-        standardOutput: FileHandle? = nil, input: Data? = nil
+        standardOutput: FileHandle? = nil, input: Data? = nil, hangGuard: Int? = nil, product: String = "errorkb"
     ) throws -> CLIResult {
         let process = Process()
-        let executable = PackagePaths.products.appendingPathComponent("errorkb")
+        let executable = PackagePaths.products.appendingPathComponent(product)
         try OtherUser.prepare(process, running: executable, arguments: arguments, as: user)
         var base = ["PATH": "/usr/bin:/bin", "USER": "tester", "NO_COLOR": "1"]
         base.merge(environment) { _, new in new }
@@ -29,6 +32,15 @@ public enum CLIRunner {
         let standardInput = Pipe()
         process.standardInput = standardInput
         try process.run()
+        // Signalled once the command has exited, so the guard never signals another process.
+        let exited = DispatchSemaphore(value: 0)
+        defer { exited.signal() }
+        if let hangGuard {
+            let pid = process.processIdentifier
+            Thread {
+                if exited.wait(timeout: .now() + .seconds(hangGuard)) == .timedOut { kill(pid, SIGKILL) }
+            }.start()
+        }
         let writer = standardInput.fileHandleForWriting
         // Written on its own thread: a command that answers as it reads could otherwise fill
         // its output pipe while this one waits to write.
@@ -44,6 +56,7 @@ public enum CLIRunner {
         let outputData = try output.fileHandleForReading.readAll()
         let errorData = try errorReading.wait()
         process.waitUntilExit()
+        exited.signal()
         return CLIResult(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             error: String(decoding: errorData, as: UTF8.self))
@@ -51,6 +64,11 @@ public enum CLIRunner {
 }
 
 extension CLIRunner {
+    /// Runs the built `errorkb-server` as ``run(_:environment:as:standardOutput:input:hangGuard:product:)`` runs `errorkb`.
+    public static func runServer(_ arguments: [String], hangGuard: Int) throws -> CLIResult {
+        try run(arguments, hangGuard: hangGuard, product: "errorkb-server")
+    }
+
     /// A knowledge base filled by `errorkb init`, in a folder of its own that lives as long as
     /// the returned value is kept.
     public static func seeded() throws -> (folder: TemporaryFolder, db: String) {

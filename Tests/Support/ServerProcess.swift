@@ -13,14 +13,18 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// - Parameter waitingFor: the `/healthz` statuses that mean the server is up (a test of a
     ///   damaged file waits for its 503).
-    public init(database: String, extraArguments: [String] = [], as user: OtherUser? = nil, waitingFor ready: Set<Int> = [200]) async throws {
+    /// - Parameter log: where its log (standard error) goes; nowhere unless given.
+    public init(
+        database: String, extraArguments: [String] = [], as user: OtherUser? = nil, waitingFor ready: Set<Int> = [200],
+        log: FileHandle? = nil
+    ) async throws {
         port = Int.random(in: 20_000...60_000)
         process = Process()
         let executable = PackagePaths.products.appendingPathComponent("errorkb-server")
         let arguments = ["--db", database, "--port", String(port), "--log-level", "warning"] + extraArguments
         try OtherUser.prepare(process, running: executable, arguments: arguments, as: user)
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = log ?? FileHandle.nullDevice
         try process.run()
         for _ in 0..<150 {
             if let status = (try? await get("/healthz"))?.status, ready.contains(status) { return }

@@ -61,7 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
     var files: [String]
 
     func validate() throws {
-        if let asOf, !CalendarDay.isValid(asOf) { throw ValidationError("--as-of must be a day written yyyy-mm-dd, not '\(asOf)'") }
+        if let asOf, !CalendarDay.isValid(asOf) { throw ValidationError("--as-of must be a day written yyyy-mm-dd, not \(asOf.quotedForMessage())") }
         if format == .json {
             guard files.count == 1 else { throw ValidationError("--format json restores exactly one export file") }
             guard vendor == nil, !dryRun, !overwrite else {

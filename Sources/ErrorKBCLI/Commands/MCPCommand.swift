@@ -41,18 +41,18 @@ struct MCPCommand: AsyncParsableCommand {
         }
         let store = try global.openReadOnly()
         let server = await KnowledgeBaseMCPServer(knowledgeBase: store, links: EntryLinks(publicURL: publicURL)).makeServer()
-        let transport: any Transport = sdkStdioTransport ? StdioTransport() : BlockingStdioTransport()
+        // A client that closes its end of standard output makes a write fail with EPIPE, which
+        // the transport reports, instead of a signal that kills the process without a word.
+        signal(SIGPIPE, SIG_IGN)
+        let blocking = BlockingStdioTransport()
+        let transport: any Transport = sdkStdioTransport ? StdioTransport() : blocking
         try await server.start(transport: transport)
         await server.waitUntilCompleted()
+        if let failure = blocking.outputFailure { throw CLIFailure(message: failure) }
     }
 
-    /// An absolute http(s) URL with a host and nothing after the path: links are made by
-    /// appending `/v1/...` to it.
+    /// ``PublicURL``'s rule: links are made by appending `/v1/...` to it.
     static func checkPublicURL(_ text: String) throws {
-        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            url.host?.isEmpty == false, url.query == nil, url.fragment == nil
-        else {
-            throw ValidationError("--public-url must be an absolute http or https URL without query or fragment, such as https://errors.example.com")
-        }
+        guard PublicURL(text) != nil else { throw ValidationError("--public-url must be \(PublicURL.rule)") }
     }
 }

@@ -30,8 +30,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let repository = try global.openForReading()
         let terminal = Terminal.current
-        // Private-use markers cannot occur in the text, so they are safe to recolour.
-        let highlight = json ? Highlight.brackets : Highlight(open: "\u{E000}", close: "\u{E001}")
+        let highlight = json ? Highlight.brackets : terminal.searchHighlight
         let page = try await repository.search(
             words.joined(separator: " "), filter: filters.filter, page: PageRequest(limit: limit), highlight: highlight)
         if json {
@@ -42,10 +41,7 @@ struct SearchCommand: AsyncParsableCommand {
         for hit in page.items {
             let place = [hit.vendor, hit.document, hit.section].compactMap { $0 }.joined(separator: " · ")
             print("\(terminal.bold(hit.code))  \(hit.title ?? "")  \(terminal.dim(place))")
-            let snippet = hit.snippet
-                .replacingOccurrences(of: "\u{E000}", with: terminal.colour ? "\u{1B}[1;33m" : "[")
-                .replacingOccurrences(of: "\u{E001}", with: terminal.colour ? "\u{1B}[0m" : "]")
-            print(terminal.wrap(snippet, indent: 4))
+            print(terminal.wrap(hit.snippet, indent: 4))
         }
     }
 }

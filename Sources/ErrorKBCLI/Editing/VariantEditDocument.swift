@@ -62,7 +62,7 @@ enum VariantEditDocument {
             case .header:
                 guard !trimmed.isEmpty else { continue }
                 guard let colon = trimmed.firstIndex(of: ":") else {
-                    throw ParseError(line: number, message: "expected 'Title:', 'HTTP status:' or 'Section:', found '\(trimmed)'")
+                    throw ParseError(line: number, message: "expected 'Title:', 'HTTP status:' or 'Section:', found \(trimmed.quotedForMessage())")
                 }
                 let value = String(trimmed[trimmed.index(after: colon)...]).trimmingWhitespace()
                 switch trimmed[..<colon].lowercased() {
@@ -74,10 +74,10 @@ enum VariantEditDocument {
                     } else if let status = Int(value) {
                         content.httpStatus = status
                     } else {
-                        throw ParseError(line: number, message: "HTTP status '\(value)' is not a number")
+                        throw ParseError(line: number, message: "HTTP status \(value.quotedForMessage()) is not a number")
                     }
                 default:
-                    throw ParseError(line: number, message: "unknown field '\(trimmed[..<colon])'")
+                    throw ParseError(line: number, message: "unknown field \(String(trimmed[..<colon]).quotedForMessage())")
                 }
             case .description:
                 description.append(line)

@@ -1,3 +1,4 @@
+import ErrorKBCore
 import Foundation
 
 /// What the terminal can show: colour only when standard output is a terminal and `NO_COLOR`
@@ -24,6 +25,11 @@ struct Terminal {
     func dim(_ text: String) -> String { colour ? "\(escape)[2m\(text)\(escape)[0m" : text }
     func accent(_ text: String) -> String { colour ? "\(escape)[36m\(text)\(escape)[0m" : text }
     func highlight(_ text: String) -> String { colour ? "\(escape)[1;33m\(text)\(escape)[0m" : text }
+
+    /// How search matches are shown: in colour, else between brackets.
+    var searchHighlight: Highlight {
+        colour ? Highlight(open: "\(escape)[1;33m", close: "\(escape)[0m") : .brackets
+    }
 
     /// Text for a terminal: C0 and C1 control characters but newline and tab shown as `^[` or
     /// `<U+009B>`, so no name or text can move the cursor, clear the screen or retitle the

@@ -116,7 +116,7 @@ public enum CodeNameLookup {
         guard !words.isEmpty, SearchQuery(words.joined(separator: " ")) != nil else { return [] }
         let hits = try await knowledgeBase.search(
             words.joined(separator: " "), filter: CodeFilter(), page: PageRequest(limit: titleSearchDepth),
-            highlight: Highlight(open: "", close: ""))
+            highlight: .plain)
         var votes: [String: (count: Int, first: Int, title: String)] = [:]
         for (position, hit) in hits.items.enumerated() {
             guard let title = hit.title, titleWords(title) == words else { continue }

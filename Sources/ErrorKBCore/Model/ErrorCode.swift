@@ -40,13 +40,13 @@ public enum ErrorCode {
         guard isValid(code) else {
             throw KnowledgeBaseError.invalid(
                 field: "code",
-                reason: "'\(code)' must be 1-\(maximumLength) ASCII letters, digits, '_', '-' and '.', with a letter or digit, in words apart by single spaces")
+                reason: "\(code.quotedForMessage()) must be 1-\(maximumLength) ASCII letters, digits, '_', '-' and '.', with a letter or digit, in words apart by single spaces")
         }
         if kind == .http, HTTPStatus(code: code) == nil {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is not an HTTP status from 100 to 599")
+            throw KnowledgeBaseError.invalid(field: "code", reason: "\(code.quotedForMessage()) is not an HTTP status from 100 to 599")
         }
         if kind != .http, HTTPStatus(code: code) != nil {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is an HTTP status; its kind is http")
+            throw KnowledgeBaseError.invalid(field: "code", reason: "\(code.quotedForMessage()) is an HTTP status; its kind is http")
         }
     }
 }

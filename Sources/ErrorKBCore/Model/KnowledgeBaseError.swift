@@ -20,14 +20,14 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .unknownCode(let code): "unknown code '\(code)'"
-        case .unknownVendor(let slug): "unknown vendor '\(slug)'"
-        case .unknownDocument(let name): "unknown document '\(name)'"
+        case .unknownCode(let code): "unknown code \(code.quotedForMessage())"
+        case .unknownVendor(let slug): "unknown vendor \(slug.quotedForMessage())"
+        case .unknownDocument(let name): "unknown document \(name.quotedForMessage(limit: 255))"
         case .unknownVariant(let id): "unknown variant \(id)"
         case .unknownVariantOf(let code, let vendor, let document, let section):
             "\(vendor) has no variant of \(code)" + (document.map { " in \($0)" } ?? "") + (section.map { " under '\($0)'" } ?? "")
         case .unknownRevision(let id): "unknown revision \(id)"
-        case .unknownGuidance(let key): "no retry guidance for '\(key)'"
+        case .unknownGuidance(let key): "no retry guidance for \(key.quotedForMessage(limit: 200))"
         case .invalid(let field, let reason): "invalid \(field): \(reason)"
         case .conflict(let message): message
         case .ambiguousVariant(let code, let candidates):

@@ -134,7 +134,7 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var document: String?
     public var section: String?
     public var title: String?
-    /// The best-matching stretch of text, matches wrapped in `highlight.open`/`highlight.close`.
+    /// The best-matching stretch of text, written with the search's ``Highlight``.
     public var snippet: String
     /// bm25: lower is better.
     public var rank: Double
@@ -155,16 +155,107 @@ public struct SearchHit: Codable, Sendable, Hashable {
     }
 }
 
-/// The markers a search snippet wraps around each match.
+/// How a search snippet is written: what goes around each match, and how the text itself is
+/// written. The store finds the matches with markers of its own that no text can hold
+/// (``SnippetMarkers``) and writes the snippet with these, so the text can never forge a
+/// highlight: U+E000 in an imported page stays a character, never a `<mark>`.
 public struct Highlight: Sendable, Hashable {
     public var open: String
     public var close: String
+    public var escaping: Escaping
 
-    public init(open: String, close: String) {
+    /// What the text between and inside the markers becomes.
+    public enum Escaping: Sendable, Hashable {
+        /// As it is: plain text, where the markers are the only markup.
+        case none
+        /// `&`, `<`, `>` and `"` as entities, for HTML whose markers are tags.
+        case html
+    }
+
+    public init(open: String, close: String, escaping: Escaping = .none) {
         self.open = open
         self.close = close
+        self.escaping = escaping
     }
 
     public static let brackets = Highlight(open: "[", close: "]")
-    public static let mark = Highlight(open: "<mark>", close: "</mark>")
+    /// HTML: the text escaped, each match in `<mark>`.
+    public static let html = Highlight(open: "<mark>", close: "</mark>", escaping: .html)
+    /// The text alone, matches unmarked.
+    public static let plain = Highlight(open: "", close: "")
+
+    /// The snippet's parts written out, each match between `open` and `close`.
+    public func write(_ parts: [SnippetPart]) -> String {
+        var written = ""
+        for part in parts {
+            if part.isMatch { written += open }
+            switch escaping {
+            case .none: written += part.text
+            case .html: written += Self.escapingHTML(part.text)
+            }
+            if part.isMatch { written += close }
+        }
+        return written
+    }
+
+    static func escapingHTML(_ text: String) -> String {
+        var html = ""
+        html.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": html += "&amp;"
+            case "<": html += "&lt;"
+            case ">": html += "&gt;"
+            case "\"": html += "&quot;"
+            default: html.append(character)
+            }
+        }
+        return html
+    }
+}
+
+/// A stretch of a snippet: a match, or the text around matches.
+public struct SnippetPart: Sendable, Hashable {
+    public var text: String
+    public var isMatch: Bool
+
+    public init(_ text: String, isMatch: Bool) {
+        self.text = text
+        self.isMatch = isMatch
+    }
+}
+
+/// The markers the store asks SQLite's `snippet()` to put around matches, and the reading of
+/// its result back into parts. Each is a private-use character followed by 128 random bits
+/// drawn for this one search, so no imported or edited text can contain them (fixed markers
+/// such as U+E000 could be typed into a page and came out as real highlights).
+public struct SnippetMarkers: Sendable {
+    public let open: String
+    public let close: String
+
+    public init() {
+        var generator = SystemRandomNumberGenerator()
+        let nonce = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+        open = "\u{E000}\(nonce)\u{E002}"
+        close = "\u{E001}\(nonce)\u{E002}"
+    }
+
+    /// The snippet `marked` (as `snippet()` wrote it with these markers) as parts. Each match
+    /// is one part, so highlights are always balanced whatever the text holds.
+    public func parts(of marked: String) -> [SnippetPart] {
+        var parts: [SnippetPart] = []
+        var rest = marked[...]
+        while let start = rest.firstRange(of: open) {
+            if start.lowerBound > rest.startIndex { parts.append(SnippetPart(String(rest[..<start.lowerBound]), isMatch: false)) }
+            let inside = rest[start.upperBound...]
+            guard let end = inside.firstRange(of: close) else {
+                rest = inside
+                break
+            }
+            parts.append(SnippetPart(String(inside[..<end.lowerBound]), isMatch: true))
+            rest = inside[end.upperBound...]
+        }
+        if !rest.isEmpty { parts.append(SnippetPart(String(rest), isMatch: false)) }
+        return parts
+    }
 }

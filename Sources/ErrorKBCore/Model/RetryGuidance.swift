@@ -44,25 +44,27 @@ public struct RetryGuidance: Codable, Sendable, Hashable {
     /// The reference's links: the RFC section on rfc-editor.org.
     public var references: [RegistryReference] { RegistryReference.all(in: reference) }
 
-    /// Refuses guidance the knowledge base must never hold: an invalid code, blank text, a
-    /// reference that names no document.
+    /// Refuses guidance the knowledge base must never hold: an invalid code, a number that is
+    /// no HTTP status (`999`), blank text, a reference that names no document. (That the code
+    /// is one the knowledge base has, the store checks as it writes.)
     public func validated() throws -> RetryGuidance {
         var guidance = self
         guard ErrorCode.isValid(code) else {
-            throw KnowledgeBaseError.invalid(field: "code", reason: "'\(code)' is not an HTTP status or error code")
+            throw KnowledgeBaseError.invalid(field: "code", reason: "\(code.quotedForMessage()) is not an HTTP status or error code")
         }
-        guidance.context = context?.trimmingWhitespace()
-        if guidance.context?.isEmpty == true { guidance.context = nil }
-        guidance.wait = wait?.trimmingWhitespace()
-        if guidance.wait?.isEmpty == true { guidance.wait = nil }
+        if code.utf8.allSatisfy({ (0x30...0x39).contains($0) }), HTTPStatus(code: code) == nil {
+            throw KnowledgeBaseError.invalid(field: "code", reason: "\(code.quotedForMessage()) is not an HTTP status (100-599)")
+        }
+        guidance.context = context.flatMap { $0.isBlankText ? nil : $0.trimmingWhitespace() }
+        guidance.wait = wait.flatMap { $0.isBlankText ? nil : $0.trimmingWhitespace() }
         guidance.reference = reference.trimmingWhitespace()
         guidance.quote = quote.trimmingWhitespace()
         guidance.readFrom = readFrom.trimmingWhitespace()
         guard !guidance.references.isEmpty else {
             throw KnowledgeBaseError.invalid(field: "reference", reason: "must name a document in brackets, as [RFC9110, Section 15.6.4]")
         }
-        guard !guidance.quote.isEmpty else { throw KnowledgeBaseError.invalid(field: "quote", reason: "must not be empty") }
-        guard !guidance.readFrom.isEmpty else {
+        guard !guidance.quote.isBlankText else { throw KnowledgeBaseError.invalid(field: "quote", reason: "must not be empty") }
+        guard !guidance.readFrom.isBlankText else {
             throw KnowledgeBaseError.invalid(field: "read from", reason: "must say where the quote was read")
         }
         return guidance

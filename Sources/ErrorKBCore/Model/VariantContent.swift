@@ -25,7 +25,7 @@ public struct VariantContent: Codable, Sendable, Hashable {
         var content = self
         content.section = try Self.optionalText(section, field: "section")
         content.title = try Self.optionalText(title, field: "title")
-        content.description = description.trimmingWhitespace()
+        content.description = description.isBlankText ? "" : description.trimmingWhitespace()
         guard !content.description.isEmpty || content.title != nil else {
             throw KnowledgeBaseError.invalid(field: "description", reason: "must not be empty")
         }
@@ -39,20 +39,18 @@ public struct VariantContent: Codable, Sendable, Hashable {
 
     private static func optionalText(_ text: String?, field: String) throws -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else {
+        guard !text.isBlankText else {
             throw KnowledgeBaseError.invalid(field: field, reason: "must not be empty (omit it instead)")
         }
-        return trimmed
+        return text.trimmingWhitespace()
     }
 
     private static func items(_ items: [String], field: String) throws -> [String] {
         try items.map { item in
-            let trimmed = item.trimmingWhitespace()
-            guard !trimmed.isEmpty else {
+            guard !item.isBlankText else {
                 throw KnowledgeBaseError.invalid(field: field, reason: "must not be empty")
             }
-            return trimmed
+            return item.trimmingWhitespace()
         }
     }
 }

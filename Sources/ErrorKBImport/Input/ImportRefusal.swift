@@ -10,6 +10,8 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidExport(file: String, reason: String)
     /// A registry table (by its name or header) that breaks the registry's form at `line`.
     case malformedRegistry(file: String, line: Int, reason: String)
+    /// A file ErrorKB knows, that is not a page to import (its retry-guidance table).
+    case notADocument(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file): no vendor given and the file is not in Seeds/manifest.json; pass --vendor SLUG"
         case .invalidExport(let file, let reason): "\(file): not an errorkb export: \(reason)"
         case .malformedRegistry(let file, let line, let reason): "\(file), line \(line): \(reason); nothing was imported"
+        case .notADocument(let file, let reason): "\(file): \(reason); nothing was imported"
         }
     }
 }

@@ -41,6 +41,11 @@ public struct SourceText: Sendable {
         }
         if bytes.contains(0) || Self.controlByteShare(bytes) > 0.05 { throw .binary(file: fileName) }
         if let offset = Self.firstInvalidUTF8Offset(bytes) { throw .notUTF8(file: fileName, offset: offset) }
+        // White space beyond ASCII (no-break, ideographic spaces, U+200B): as empty as spaces.
+        // Decoded only when no printable ASCII byte shows there is text, as in every real page.
+        if !bytes.contains(where: { (0x21...0x7E).contains($0) }), String(decoding: bytes, as: UTF8.self).isBlankText {
+            throw .empty(file: fileName)
+        }
 
         var lines: [SourceLine] = []
         // The line breaks are found in the bytes: splitting the decoded text by Character (grapheme
@@ -77,8 +82,10 @@ public struct SourceText: Sendable {
         self.fileName = fileName
     }
 
+    /// Unicode's White_Space in ASCII: space, tab, line feed, vertical tab, form feed, carriage
+    /// return. (Without the vertical tab, a file of VT and FF was called binary.)
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func controlByteShare(_ bytes: [UInt8]) -> Double {

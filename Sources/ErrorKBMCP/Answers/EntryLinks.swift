@@ -9,10 +9,10 @@ public struct EntryLinks: Sendable {
     /// `https://errors.example.com`, without a trailing slash; empty for relative links.
     let base: String
 
+    /// A public URL that breaks ``PublicURL``'s rule (the executables refuse it at start)
+    /// gives relative links rather than pasting it anywhere.
     public init(publicURL: String? = nil) {
-        var base = publicURL ?? ""
-        while base.hasSuffix("/") { base.removeLast() }
-        self.base = base
+        base = publicURL.flatMap(PublicURL.init)?.text ?? ""
     }
 
     func code(_ code: String, vendor: String? = nil) -> String {

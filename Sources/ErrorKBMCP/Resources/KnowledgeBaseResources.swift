@@ -26,7 +26,7 @@ enum KnowledgeBaseResources {
         var resources: [Resource] = []
         var cursor: Cursor?
         if let token {
-            guard let parsed = Cursor(token: token) else { throw MCPError.invalidParams("resources/list: unknown cursor '\(token)'") }
+            guard let parsed = Cursor(token: token) else { throw MCPError.invalidParams("resources/list: unknown cursor \(token.quotedForMessage())") }
             cursor = parsed
         } else {
             for document in try await context.knowledgeBase.documents(vendor: nil) {
@@ -51,18 +51,18 @@ enum KnowledgeBaseResources {
     static func read(_ uri: String, in context: ToolContext) async throws -> ReadResource.Result {
         let json: String
         if let code = suffix(of: uri, after: "errorkb://codes/") {
-            guard ErrorCode.isValid(code) else { throw MCPError.invalidParams("resources/read: '\(code)' is not a code") }
+            guard ErrorCode.isValid(code) else { throw MCPError.invalidParams("resources/read: \(code.quotedForMessage()) is not a code") }
             // The same answer as GET /v1/codes/{code}: the variants, registrations, prescriptions,
             // retry guidance and divergences.
             guard let answer = try await CodeAnswer.read(code, vendor: nil, in: context.knowledgeBase, today: CalendarDay.today())
             else { throw notFound(uri) }
             json = try ToolAnswer.json(answer)
         } else if let id = suffix(of: uri, after: "errorkb://documents/") {
-            guard let number = Int64(id), number > 0 else { throw MCPError.invalidParams("resources/read: '\(id)' is not a document id") }
+            guard let number = Int64(id), number > 0 else { throw MCPError.invalidParams("resources/read: \(id.quotedForMessage()) is not a document id") }
             guard let document = try await context.knowledgeBase.document(id: number) else { throw notFound(uri) }
             json = try ToolAnswer.json(try await DocumentResource.make(document, in: context))
         } else {
-            throw MCPError.invalidParams("resources/read: '\(uri)' is not an ErrorKB resource (errorkb://codes/{code}, errorkb://documents/{id})")
+            throw MCPError.invalidParams("resources/read: \(uri.quotedForMessage(limit: 200)) is not an ErrorKB resource (errorkb://codes/{code}, errorkb://documents/{id})")
         }
         return ReadResource.Result(contents: [.text(json, uri: uri, mimeType: "application/json")])
     }

@@ -49,7 +49,7 @@ enum ToolCatalog {
     static func call(_ parameters: CallTool.Parameters, in context: ToolContext) async throws -> CallTool.Result {
         guard let tool = tools.first(where: { $0.definition.name == parameters.name }) else {
             let names = tools.map(\.definition.name).joined(separator: ", ")
-            throw MCPError.invalidParams("unknown tool '\(parameters.name)' (tools: \(names))")
+            throw MCPError.invalidParams("unknown tool \(parameters.name.quotedForMessage()) (tools: \(names))")
         }
         let name = tool.definition.name
         let arguments = try ToolArguments(parameters.arguments, parameters: tool.parameters, tool: name)

@@ -75,7 +75,7 @@ enum LookupCodeTool: KnowledgeBaseTool {
     private static func suggestions(for name: String, vendor: String?, in context: ToolContext) async throws -> [Suggestion] {
         guard SearchQuery(name) != nil else { return [] }
         let hits = try await context.knowledgeBase.search(
-            name, filter: CodeFilter(vendor: vendor), page: PageRequest(limit: 20), highlight: Highlight(open: "", close: ""))
+            name, filter: CodeFilter(vendor: vendor), page: PageRequest(limit: 20), highlight: .plain)
         var seen = Set<String>()
         return hits.items.filter { seen.insert($0.code).inserted }.prefix(5).map {
             Suggestion(code: $0.code, title: $0.title, vendor: $0.vendor, link: context.links.code($0.code))

@@ -12,7 +12,7 @@ struct ToolArguments {
         let arguments = arguments ?? [:]
         for name in arguments.keys.sorted() where !parameters.contains(where: { $0.name == name }) {
             let known = parameters.map(\.name).sorted().joined(separator: ", ")
-            throw MCPError.invalidParams("\(tool): unknown argument '\(name)' (known: \(known))")
+            throw MCPError.invalidParams("\(tool): unknown argument \(name.quotedForMessage()) (known: \(known))")
         }
         values = [:]
         for parameter in parameters {

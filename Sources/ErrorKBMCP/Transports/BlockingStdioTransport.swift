@@ -20,29 +20,33 @@ private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, 
 /// polls it every 10 ms: each call waits up to 10 ms for nothing, and an idle server keeps
 /// waking the CPU. Blocked in `read`, a call costs about a millisecond and an idle server costs
 /// nothing. A message over ``maximumMessageBytes`` is dropped unread and answered with an
-/// `invalid request` error (to its `id`, when it can be seen), so a client never waits for it.
+/// `invalid request` error (to its `id`, when it can be seen), so a client never waits for it;
+/// what happens to every other line is ``StdioExchange``'s rule.
 public actor BlockingStdioTransport: Transport {
     public static let maximumMessageBytes = 4 * 1024 * 1024
 
     public nonisolated let logger: Logger
     private let input: Int32
-    private let writer: LineWriter
-    private let ledger = RequestLedger()
+    private let exchange: StdioExchange
     private let messages: AsyncThrowingStream<Data, any Error>
-    private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private var started = false
 
     public init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, logger: Logger? = nil) {
         self.input = input
-        self.writer = LineWriter(descriptor: output)
         self.logger = logger ?? Logger(label: "errorkb.mcp.stdio", factory: { _ in SwiftLogNoOpLogHandler() })
-        (messages, continuation) = AsyncThrowingStream.makeStream()
+        let (messages, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+        self.messages = messages
+        exchange = StdioExchange(writer: LineWriter(descriptor: output), continuation: continuation)
     }
+
+    /// Why standard output failed, if it did: the server then stopped, and its caller should
+    /// say so and fail.
+    public nonisolated var outputFailure: String? { exchange.outputFailure }
 
     public func connect() async throws {
         guard !started else { return }
         started = true
-        let reader = LineReader(descriptor: input, writer: writer, ledger: ledger, continuation: continuation, logger: logger)
+        let reader = LineReader(descriptor: input, exchange: exchange, logger: logger)
         let thread = Thread { reader.run() }
         thread.name = "errorkb-mcp-stdin"
         thread.start()
@@ -51,12 +55,11 @@ public actor BlockingStdioTransport: Transport {
     /// Ends the message stream now; the reading thread ends at the next end of input, which
     /// for a stdio server is when the client closes the pipe and the process exits.
     public func disconnect() async {
-        continuation.finish()
+        exchange.finish()
     }
 
     public func send(_ data: Data) async throws {
-        try writer.write(line: data)
-        ledger.answered(data)
+        try exchange.send(data)
     }
 
     public func receive() -> AsyncThrowingStream<Data, any Error> {
@@ -65,10 +68,11 @@ public actor BlockingStdioTransport: Transport {
 }
 
 /// Writes whole lines to a descriptor, one writer at a time, so the reader's own error answers
-/// never interleave with the server's.
+/// never interleave with the server's. After one failed write every later one fails at once:
+/// a line after a lost one would be read as if nothing were missing.
 final class LineWriter: Sendable {
     private let descriptor: Int32
-    private let lock = Mutex(())
+    private let failed = Mutex<POSIXErrorCode?>(nil)
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -77,7 +81,8 @@ final class LineWriter: Sendable {
     func write(line: Data) throws {
         var bytes = line
         bytes.append(UInt8(ascii: "\n"))
-        try lock.withLock { _ in
+        try failed.withLock { failed in
+            if let failed { throw MCPError.transportError(POSIXError(failed)) }
             try bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
@@ -91,7 +96,9 @@ final class LineWriter: Sendable {
                         var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
                         _ = poll(&waiting, 1, -1)
                     } else {
-                        throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+                        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+                        failed = code
+                        throw MCPError.transportError(POSIXError(code))
                     }
                 }
             }
@@ -102,9 +109,7 @@ final class LineWriter: Sendable {
 /// The reading thread's loop: blocking reads, split at newlines, each line one message.
 struct LineReader: Sendable {
     let descriptor: Int32
-    let writer: LineWriter
-    let ledger: RequestLedger
-    let continuation: AsyncThrowingStream<Data, any Error>.Continuation
+    let exchange: StdioExchange
     let logger: Logger
 
     func run() {
@@ -145,11 +150,7 @@ struct LineReader: Sendable {
         }
         if !skippingOversized { deliver(pending) }
         // The server answers what it read before the stream ends, then stops.
-        let (ledger, continuation) = (ledger, continuation)
-        Task {
-            await ledger.drained()
-            continuation.finish()
-        }
+        exchange.endOfInput()
     }
 
     private func deliver(_ line: Data) {
@@ -160,20 +161,20 @@ struct LineReader: Sendable {
             refuseOversized(message.prefix(512))
             return
         }
-        ledger.opened(message)
-        continuation.yield(message)
+        exchange.deliver(message)
     }
 
     /// Answers a message too large to read, to its `id` if the start of it shows one.
     private func refuseOversized(_ start: Data) {
         let head = String(decoding: start, as: UTF8.self)
         var id = "null"
-        if let range = head.range(of: #""id"\s*:\s*(-?[0-9]+|"(?:[^"\\]|\\.){0,200}")"#, options: .regularExpression) {
+        // An integer id only when it ends there: `1.5` is no id, and must not be answered as `1`.
+        if let range = head.range(of: #""id"\s*:\s*(-?[0-9]{1,18}(?=\s*[,}])|"(?:[^"\\]|\\.){0,200}")"#, options: .regularExpression) {
             id = String(head[range].drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
         let limit = BlockingStdioTransport.maximumMessageBytes
         let error = #"{"jsonrpc":"2.0","id":\#(id),"error":{"code":-32600,"message":"message over \#(limit) bytes: not read"}}"#
         logger.warning("refused an oversized message", metadata: ["limit": "\(limit)"])
-        try? writer.write(line: Data(error.utf8))
+        exchange.write(Data(error.utf8))
     }
 }

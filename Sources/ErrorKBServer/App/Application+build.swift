@@ -9,6 +9,7 @@ import Prometheus
 /// opened here, once, read-only, and closed when the application stops.
 public func buildApplication(options: ServerOptions, logger: Logger? = nil) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "errorkb-server")
+    logger.handler = OneLineLogHandler(wrapping: logger.handler)
     logger.logLevel = options.logLevel
     let store = try await KnowledgeBasePreparation.prepare(databasePath: options.databasePath, logger: logger)
     let registry = PrometheusCollectorRegistry()
@@ -24,7 +25,7 @@ public func buildApplication(options: ServerOptions, logger: Logger? = nil) asyn
     let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
     var app = Application(
         router: router,
-        server: .http1(configuration: http1, reads: reads),
+        server: .http1(configuration: http1, reads: reads, links: PublicLinks(publicURL: options.publicURL)),
         configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: serverName),
         logger: logger)
     app.addServices(StoreClosing(store: store))

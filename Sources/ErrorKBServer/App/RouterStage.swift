@@ -13,6 +13,7 @@ enum RouterStage: CaseIterable, Sendable {
     case cors
     case problems
     case requestGuard
+    case canonicalPath
     case responseCache
 
     /// How a stage holds for an answer given on the connection.
@@ -33,6 +34,12 @@ enum RouterStage: CaseIterable, Sendable {
         // CORS adds its headers only to requests that carry an `Origin` (a browser's
         // cross-origin requests); the router answers those.
         case .cors: .declines { $0.headerFields[.origin] != nil }
+        // Another spelling of a path is never cached, but is the router's to redirect all the same.
+        case .canonicalPath:
+            .declines { request in
+                guard let target = request.path, CanonicalPath.mayDiffer(target) else { return false }
+                return CanonicalPath.redirect(for: String(target.prefix { $0 != "?" })) != nil
+            }
         }
     }
 
@@ -52,6 +59,7 @@ enum RouterStage: CaseIterable, Sendable {
             router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .ifNoneMatch], allowMethods: [.get, .head]))
         case .problems: router.add(middleware: ProblemMiddleware(pages: errorPages, links: links))
         case .requestGuard: router.add(middleware: RequestGuardMiddleware())
+        case .canonicalPath: router.add(middleware: CanonicalPathMiddleware(links: links))
         case .responseCache: if let cache { router.add(middleware: ResponseCacheMiddleware(cache: cache, metrics: metrics)) }
         }
     }

@@ -16,6 +16,8 @@ struct CachingHTTP1Channel: HTTPChannelHandler {
     let responder: Responder
     let configuration: HTTP1Channel.Configuration
     let reads: CachedReads?
+    /// Where a problem's `type` points (``PublicLinks``), for the parser's refusals.
+    var links = PublicLinks()
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -27,6 +29,7 @@ struct CachingHTTP1Channel: HTTPChannelHandler {
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: limits)
+            try pipeline.addHandler(ParserErrorProblems(problemType: links.absolute("/v1/codes/400")))
             try pipeline.addHandler(HTTP1FramingRules())
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandlers(configuration.additionalChannelHandlers())
@@ -44,7 +47,7 @@ struct CachingHTTP1Channel: HTTPChannelHandler {
 extension HTTPServerBuilder {
     /// HTTP/1.1 with the framing rules, whose cached reads (if given) are answered on the
     /// connection (``CachingHTTP1Channel``).
-    static func http1(configuration: HTTP1Channel.Configuration, reads: CachedReads?) -> HTTPServerBuilder {
-        .init { responder in CachingHTTP1Channel(responder: responder, configuration: configuration, reads: reads) }
+    static func http1(configuration: HTTP1Channel.Configuration, reads: CachedReads?, links: PublicLinks = PublicLinks()) -> HTTPServerBuilder {
+        .init { responder in CachingHTTP1Channel(responder: responder, configuration: configuration, reads: reads, links: links) }
     }
 }

@@ -17,30 +17,31 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
     static var maximumRequestBytes: Int { 1024 * 1024 }
 
     let server: KnowledgeBaseMCPServer
-    /// Which `Host` and `Origin` values may call: a browser page on another site must not
-    /// reach a server on a developer's loopback (DNS rebinding).
+    /// Which `Host` and `Origin` values may call (``MCPHostRule``).
     let origins: any HTTPRequestValidator
+    /// Every request's content counts against one total (``ContentBudget``).
+    let budget: ContentBudget
+    /// How long a request's content may take to arrive (``RequestContent``).
+    let contentTimeout: Duration
 
-    init(server: KnowledgeBaseMCPServer, origins: any HTTPRequestValidator) {
+    init(
+        server: KnowledgeBaseMCPServer, origins: any HTTPRequestValidator, budget: ContentBudget = ContentBudget(),
+        contentTimeout: Duration = ServerOptions.defaultContentTimeout
+    ) {
         self.server = server
         self.origins = origins
+        self.budget = budget
+        self.contentTimeout = contentTimeout
     }
 
     /// The routes a server started with `options` serves, its links relative to itself unless
     /// it was given a public URL.
     init(options: ServerOptions, knowledgeBase: any KnowledgeBaseReading) {
-        let origins: any HTTPRequestValidator = options.isLoopback ? Self.loopbackOnly : SameOriginValidator()
+        let scope: MCPHostRule.Scope = options.isLoopback ? .loopback : .published(publicHost: options.publicURL.flatMap(PublicURL.init)?.host)
         self.init(
             server: KnowledgeBaseMCPServer(knowledgeBase: knowledgeBase, links: EntryLinks(publicURL: options.publicURL)),
-            origins: origins)
-    }
-
-    /// Loopback names, with any port or none (`Host: localhost` is as valid as `localhost:8080`),
-    /// over http or https.
-    static var loopbackOnly: OriginValidator {
-        let hosts = ["127.0.0.1", "localhost", "[::1]"]
-        let withPorts = hosts + hosts.map { $0 + ":*" }
-        return OriginValidator(allowedHosts: withPorts, allowedOrigins: withPorts.flatMap { ["http://" + $0, "https://" + $0] })
+            origins: MCPHostRule(scope: scope), budget: ContentBudget(limit: options.contentBudgetBytes),
+            contentTimeout: options.contentTimeout)
     }
 
     func register(on router: Router<Context>) {
@@ -50,27 +51,55 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
     }
 
     @Sendable func handle(_ request: Request, context: Context) async throws -> Response {
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: Self.maximumRequestBytes)
-        } catch is NIOTooManyBytesError {
-            throw Problem(.contentTooLarge, "\(Self.path) takes at most \(Self.maximumRequestBytes) bytes of content")
+        try await budget.holding { hold in
+            let body = try await RequestContent.collect(
+                request, upTo: Self.maximumRequestBytes, hold: hold, timeout: contentTimeout, path: Self.path)
+            var headers: [String: String] = [:]
+            for field in request.headers {
+                let name = field.name.canonicalName
+                headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
+            }
+            // HTTP/1's `Host` arrives as the request's authority, not as a field.
+            if let authority = request.head.authority { headers["Host"] = authority }
+            let exchange = MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(buffer: body), path: request.uri.path)
+            // Who may call comes before what they sent.
+            if let refused = origins.validate(exchange, context: HTTPValidationContext(httpMethod: request.method.rawValue)) {
+                return Self.response(refused)
+            }
+            if request.method == .post, let refusal = Self.refusal(of: exchange.body ?? Data()) {
+                var fields = HTTPFields()
+                fields[.contentType] = "application/json"
+                fields[.cacheControl] = "no-store"
+                return Response(status: .badRequest, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: refusal)))
+            }
+            return await answer(exchange)
         }
-        var headers: [String: String] = [:]
-        for field in request.headers {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
+    }
+
+    /// What the SDK's HTTP transport must not see: a message that is none (it waited forever
+    /// for an answer to `"id":true`, which its server never gives), or a batch, which it
+    /// cannot take.
+    static func refusal(of body: Data) -> Data? {
+        let incoming = JSONRPCMessage.read(body)
+        if let refusal = incoming.refusal { return refusal }
+        if case .batch = incoming {
+            return JSONRPCError.encode([.invalidRequest(id: nil, "\(path) takes one message per request, not a batch")], asBatch: false)
         }
-        // HTTP/1's `Host` arrives as the request's authority, not as a field.
-        if let authority = request.head.authority { headers["Host"] = authority }
+        return nil
+    }
+
+    private func answer(_ exchange: MCP.HTTPRequest) async -> Response {
         let transport = StatelessHTTPServerTransport(
             validationPipeline: StandardValidationPipeline(validators: [
                 origins, AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
             ]))
         let mcp = await server.makeServer()
-        try await mcp.start(transport: transport)
-        let answer = await transport.handleRequest(
-            MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(buffer: body), path: request.uri.path))
+        do {
+            try await mcp.start(transport: transport)
+        } catch {
+            return Self.response(.error(statusCode: 500, .internalError("the MCP server did not start")))
+        }
+        let answer = await transport.handleRequest(exchange)
         await mcp.stop()
         return Self.response(answer)
     }
@@ -83,21 +112,5 @@ struct MCPRoutes<Context: Hummingbird.RequestContext>: Sendable {
         fields[.cacheControl] = "no-store"
         let body = answer.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
         return Response(status: HTTPResponse.Status(code: answer.statusCode), headers: fields, body: body)
-    }
-}
-
-/// Same-origin calls only, for a server published beyond loopback: any `Host` is fine (a
-/// proxy names it), but a browser's `Origin`, when there is one, must be that same host.
-struct SameOriginValidator: HTTPRequestValidator {
-    func validate(_ request: MCP.HTTPRequest, context: HTTPValidationContext) -> MCP.HTTPResponse? {
-        guard let origin = request.header("Origin") else { return nil }
-        let host = request.header("Host")?.lowercased()
-        let originHost = URLComponents(string: origin).map { components in
-            (components.host ?? "").lowercased() + (components.port.map { ":\($0)" } ?? "")
-        }
-        guard let host, let originHost, host == originHost || host.split(separator: ":").first.map(String.init) == originHost else {
-            return .error(statusCode: 403, .invalidRequest("Forbidden: Origin \(origin) is not this server's"))
-        }
-        return nil
     }
 }

@@ -3,7 +3,7 @@ import Mustache
 
 /// The page templates and the stylesheet of `Pages/`, compiled into the binary, parsed once.
 /// Mustache escapes every `{{value}}` for HTML (`<`, `>`, `&`, `"` and `'`); a template uses
-/// `{{{value}}}` only for HTML this server built itself (search snippets, ``SnippetHTML``).
+/// `{{{value}}}` only for HTML this server built itself (search snippets, written by the store with ``Highlight/html``).
 struct PageTemplates: Sendable {
     let library: MustacheLibrary
     let stylesheet: [UInt8]

@@ -53,14 +53,9 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
         var filter = query.filter
         let text = filter.text ?? ""
         filter.text = nil
-        let page = try await knowledgeBase.search(text, filter: filter, page: query.page, highlight: SnippetHTML.markers)
-        let items = page.items.map { hit in
-            var hit = hit
-            hit.snippet = SnippetHTML.render(hit.snippet)
-            return hit
-        }
+        let page = try await knowledgeBase.search(text, filter: filter, page: query.page, highlight: .html)
         return try JSONResponse.make(
-            SearchResponse(items: items, next: page.next?.token), for: request,
+            SearchResponse(items: page.items, next: page.next?.token), for: request,
             headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 }
@@ -75,36 +70,24 @@ enum CodeParameter {
     }
 }
 
-/// Search snippets as HTML: the text escaped, each match in `<mark>`. Markers from the Unicode
-/// private-use area cannot occur in the text, so they are replaced safely after escaping.
-enum SnippetHTML {
-    static let markers = Highlight(open: "\u{E000}", close: "\u{E001}")
-
-    static func render(_ snippet: String) -> String {
-        var html = ""
-        for character in snippet {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "\u{E000}": html += "<mark>"
-            case "\u{E001}": html += "</mark>"
-            default: html.append(character)
-            }
-        }
-        return html
-    }
-}
-
 /// `Link: <...&cursor=X>; rel="next"`, as RFC 8288 has it.
+///
+/// The link is written, not pasted: every name and value of the request's query is decoded
+/// and encoded again, only RFC 3986's unreserved characters left as they are, and the path
+/// is the route's. A raw query pasted between `<` and `>` let `document=a>,<https:evil>;
+/// rel=preload` add a link of its own to the header.
 enum NextLink {
     static func headers(for request: Request, next: Cursor?, links: PublicLinks) -> HTTPFields {
         guard let next, let link = HTTPFields.Element.Name("Link") else { return [:] }
-        var parts = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
-        parts.append("cursor=\(next.token)")
+        var parts = request.uri.queryParameters.compactMap { name, value -> String? in
+            guard name != "cursor", !(name.isEmpty && value.isEmpty) else { return nil }
+            return PageLinks.encode(String(name)) + "=" + PageLinks.encode(String(value))
+        }
+        parts.append("cursor=\(PageLinks.encode(next.token))")
+        let path = request.uri.path.split(separator: "/").map { PageLinks.encode($0.removingPercentEncoding ?? String($0)) }
+            .joined(separator: "/")
         var headers = HTTPFields()
-        headers[link] = "<\(links.absolute(request.uri.path))?\(parts.joined(separator: "&"))>; rel=\"next\""
+        headers[link] = "<\(links.absolute("/" + path))?\(parts.joined(separator: "&"))>; rel=\"next\""
         return headers
     }
 }

@@ -30,7 +30,7 @@ extension KnowledgeBaseStore {
             var after = before
             if let name {
                 after.name = name.trimmingWhitespace()
-                guard !after.name.isEmpty else {
+                guard !name.isBlankText else {
                     throw KnowledgeBaseError.invalid(field: "vendor name", reason: "must not be empty")
                 }
             }

@@ -4,7 +4,7 @@ import GRDB
 extension KnowledgeBaseStore {
     public func restore(_ export: KnowledgeBaseExport, actor: String) async throws {
         guard export.format == KnowledgeBaseExport.formatName else {
-            throw KnowledgeBaseError.invalid(field: "format", reason: "'\(export.format)' is not an errorkb export")
+            throw KnowledgeBaseError.invalid(field: "format", reason: "\(export.format.quotedForMessage()) is not an errorkb export")
         }
         guard export.version == KnowledgeBaseExport.currentVersion else {
             throw KnowledgeBaseError.invalid(
@@ -23,7 +23,7 @@ extension KnowledgeBaseStore {
                 guard Timestamp.isValid(document.importedAt) else {
                     throw KnowledgeBaseError.invalid(
                         field: "imported_at",
-                        reason: "'\(document.importedAt)' of \(document.fileName) is not a UTC time such as 2026-11-21T09:30:00.000Z")
+                        reason: "\(document.importedAt.quotedForMessage()) of \(document.fileName.quotedForMessage(limit: 255)) is not a UTC time such as 2026-11-21T09:30:00.000Z")
                 }
                 let snapshot = DocumentSnapshot(
                     fileName: document.fileName, vendor: document.vendor, title: document.title, sha256: document.sha256,

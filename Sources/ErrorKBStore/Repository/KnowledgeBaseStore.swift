@@ -136,6 +136,10 @@ enum Timestamp {
         guard bytes.count == shape.count,
             zip(bytes, shape).allSatisfy({ byte, mark in mark == UInt8(ascii: "0") ? (0x30...0x39).contains(byte) : byte == mark })
         else { return false }
+        // The parser rolls 2026-02-30 and 25:61 over; the day and the time are checked first.
+        let value = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        guard CalendarDay.isValid(String(text.prefix(10))), value(11..<13) < 24, value(14..<16) < 60, value(17..<19) < 60
+        else { return false }
         return (try? style.parse(text)) != nil
     }
 }

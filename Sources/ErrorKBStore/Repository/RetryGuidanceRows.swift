@@ -65,6 +65,7 @@ extension KnowledgeBaseStore {
     public func setRetryGuidance(_ guidance: RetryGuidance, actor: String) async throws -> RetryGuidance {
         let guidance = try guidance.validated()
         return try await write(actor: actor, action: "guidance.set") { db, recorder in
+            try Self.requireCode(db, guidance.code)
             let before = try RetryGuidanceRows.one(db, code: guidance.code, context: guidance.context)
             try RetryGuidanceRows.write(db, guidance)
             try recorder.record(
@@ -86,10 +87,17 @@ extension KnowledgeBaseStore {
         }
     }
 
+    /// Guidance is about a code the knowledge base has: `retry set` took any code at all.
+    private static func requireCode(_ db: Database, _ code: String) throws {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM code WHERE code = ?)"), arguments: [code]) == true
+        else { throw KnowledgeBaseError.unknownCode(code) }
+    }
+
     /// The seed's guidance, for codes and contexts that have none: an admin's is never replaced.
     static func importRetryGuidance(_ db: Database, _ rows: [RetryGuidance], recorder: RevisionRecorder) throws {
         for row in rows {
             let guidance = try row.validated()
+            try requireCode(db, guidance.code)
             guard try RetryGuidanceRows.one(db, code: guidance.code, context: guidance.context) == nil else { continue }
             try RetryGuidanceRows.write(db, guidance)
             try recorder.record(

@@ -27,7 +27,7 @@ final class RevisionRecorder {
 
     init(actor: String, action: String) throws {
         let trimmed = actor.trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw KnowledgeBaseError.invalid(field: "actor", reason: "must not be empty") }
+        guard !actor.isBlankText else { throw KnowledgeBaseError.invalid(field: "actor", reason: "must not be empty") }
         self.actor = trimmed
         self.action = action
     }

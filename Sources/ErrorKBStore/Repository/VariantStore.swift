@@ -56,9 +56,9 @@ enum VariantStore {
     static func insertVendor(_ db: Database, _ vendor: Vendor, recorder: RevisionRecorder) throws {
         guard Vendor.isValidSlug(vendor.slug) else {
             throw KnowledgeBaseError.invalid(
-                field: "vendor slug", reason: "'\(vendor.slug)' must be lowercase letters, digits and hyphens")
+                field: "vendor slug", reason: "\(vendor.slug.quotedForMessage()) must be lowercase letters, digits and hyphens")
         }
-        guard !vendor.name.trimmingWhitespace().isEmpty else {
+        guard !vendor.name.isBlankText else {
             throw KnowledgeBaseError.invalid(field: "vendor name", reason: "must not be empty")
         }
         guard try self.vendor(db, slug: vendor.slug) == nil else {

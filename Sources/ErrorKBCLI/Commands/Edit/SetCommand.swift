@@ -40,7 +40,7 @@ struct SetCommand: AsyncParsableCommand {
     func run() async throws {
         // Given text must say something; removing a field is its own flag.
         for (field, value) in [("title", title), ("description", description), ("section", newSection)] {
-            if let value, value.trimmingWhitespace().isEmpty {
+            if let value, value.isBlankText {
                 throw KnowledgeBaseError.invalid(field: field, reason: "must not be empty")
             }
         }

@@ -14,11 +14,20 @@ public enum RegistryCSV {
         guard let first = lines.first else { return nil }
         let header = (try? rows(of: first.text)).flatMap(\.first) ?? []
         if let kind = RegistryKind(header: header) { return kind }
+        // ErrorKB's own retry-guidance table is a CSV too, but not a document: said as such,
+        // not taken for a registry with its columns wrong (it shares two with oauth-status).
+        if header == RetryGuidanceCSV.header {
+            throw .notADocument(
+                file: fileName,
+                reason: "this is a retry-guidance table (\(RetryGuidanceCSV.header.joined(separator: ","))), which errorkb import does not read; a new knowledge base takes Seeds/retry-guidance.csv, and errorkb retry set changes a row")
+        }
         guard fileName.lowercased().hasSuffix(".csv") else { return nil }
+        // A registry with columns missing or misspelt shares most of that registry's header;
+        // two columns in common (`reference`, `quote`) make no registry.
         let nearest = RegistryKind.allCases.max { shared($0, header) < shared($1, header) }
-        guard let nearest, shared(nearest, header) >= 2 else { return nil }
+        guard let nearest, shared(nearest, header) * 2 >= nearest.header.count, shared(nearest, header) >= 2 else { return nil }
         let missing = nearest.header.filter { !header.contains($0) }
-        let extra = header.filter { !nearest.header.contains($0) }
+        let extra = header.filter { !nearest.header.contains($0) }.prefix(10).map { $0.quotedForMessage(limit: 40) }
         var reasons: [String] = []
         if !missing.isEmpty { reasons.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))") }
         if !extra.isEmpty { reasons.append("unknown column\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", "))") }

@@ -29,10 +29,10 @@ public enum RetryGuidanceCSV {
             guard let retry = RetryGuidance.Decision(rawValue: cells[2]) else {
                 throw .malformedRegistry(
                     file: fileName, line: line,
-                    reason: "retry '\(cells[2])' is none of \(RetryGuidance.Decision.allCases.map(\.rawValue).joined(separator: ", "))")
+                    reason: "retry \(cells[2].quotedForMessage()) is none of \(RetryGuidance.Decision.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard cells[3] == "true" || cells[3] == "false" else {
-                throw .malformedRegistry(file: fileName, line: line, reason: "idempotent_only '\(cells[3])' is neither true nor false")
+                throw .malformedRegistry(file: fileName, line: line, reason: "idempotent_only \(cells[3].quotedForMessage()) is neither true nor false")
             }
             let row = RetryGuidance(
                 code: cells[0], context: cells[1].isEmpty ? nil : cells[1], retry: retry, idempotentOnly: cells[3] == "true",

@@ -62,7 +62,7 @@ struct SearchPage {
         var next: Cursor?
         var facets = Facets(byClass: [:], byVendor: [:], byKind: [:])
         if hasQuery {
-            let found = try await knowledgeBase.search(q, filter: parameters.filter, page: page, highlight: SnippetHTML.markers)
+            let found = try await knowledgeBase.search(q, filter: parameters.filter, page: page, highlight: .html)
             hits = found.items
             next = found.next
             var counted = parameters.filter
@@ -72,7 +72,7 @@ struct SearchPage {
         let results = hits.map { hit in
             Result(
                 code: hit.code, title: hit.title, href: PageLinks.code(hit.code, vendor: hit.vendor, variant: hit.variantID),
-                vendor: hit.vendor, section: hit.section, document: hit.document, snippetHTML: SnippetHTML.render(hit.snippet))
+                vendor: hit.vendor, section: hit.section, document: hit.document, snippetHTML: hit.snippet)
         }
         let active = activeFilters(parameters)
         let alternate = hasQuery ? PageLinks.with("/v1/search", parameters.pairs) : nil
