@@ -34,6 +34,25 @@ public enum ErrorCode {
         return hasLetterOrDigit && previous != UInt8(ascii: " ")
     }
 
+    /// The code as one URL path segment: every character the rule allows is unreserved in a URL
+    /// but the space, which is `%20` (`no%20such%20element`).
+    public static func pathSegment(_ code: String) -> String {
+        code.utf8.contains(UInt8(ascii: " ")) ? code.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20") : code
+    }
+
+    /// A path segment read back into the code it names: `%20` (any case) is a space. Any other
+    /// escape is left as it is, and then breaks the rule.
+    public static func fromPathSegment(_ segment: String) -> String {
+        guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment }
+        var result = ""
+        var rest = Substring(segment)
+        while let range = rest.range(of: "%20") {
+            result += rest[..<range.lowerBound] + " "
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
     /// Refuses a code that breaks the rule, or whose kind does not fit it (`http` is exactly an
     /// HTTP status from 100 to 599, and an HTTP status is always of kind `http`).
     public static func validate(_ code: String, kind: CodeKind) throws {

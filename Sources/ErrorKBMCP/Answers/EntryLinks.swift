@@ -16,7 +16,7 @@ public struct EntryLinks: Sendable {
     }
 
     func code(_ code: String, vendor: String? = nil) -> String {
-        let path = "\(base)/v1/codes/\(code)"
+        let path = "\(base)/v1/codes/\(ErrorCode.pathSegment(code))"
         return vendor.map { "\(path)?vendor=\($0)" } ?? path
     }
 
@@ -24,7 +24,7 @@ public struct EntryLinks: Sendable {
 
     /// The code's HTML page, which shows its variants side by side.
     func codePage(_ code: String, vendor: String? = nil) -> String {
-        let path = "\(base)/codes/\(code)"
+        let path = "\(base)/codes/\(ErrorCode.pathSegment(code))"
         return vendor.map { "\(path)?vendor=\($0)" } ?? path
     }
 
@@ -35,7 +35,7 @@ public struct EntryLinks: Sendable {
         return "\(base)/documents/\(id)?lines=\(range)#L\(lines.start)"
     }
 
-    static func codeResource(_ code: String) -> String { "errorkb://codes/\(code)" }
+    static func codeResource(_ code: String) -> String { "errorkb://codes/\(ErrorCode.pathSegment(code))" }
     static func documentResource(_ id: Int64) -> String { "errorkb://documents/\(id)" }
 }
 

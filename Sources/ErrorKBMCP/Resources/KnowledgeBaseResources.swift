@@ -50,7 +50,8 @@ enum KnowledgeBaseResources {
 
     static func read(_ uri: String, in context: ToolContext) async throws -> ReadResource.Result {
         let json: String
-        if let code = suffix(of: uri, after: "errorkb://codes/") {
+        if let segment = suffix(of: uri, after: "errorkb://codes/") {
+            let code = ErrorCode.fromPathSegment(segment)
             guard ErrorCode.isValid(code) else { throw MCPError.invalidParams("resources/read: \(code.quotedForMessage()) is not a code") }
             // The same answer as GET /v1/codes/{code}: the variants, registrations, prescriptions,
             // retry guidance and divergences.

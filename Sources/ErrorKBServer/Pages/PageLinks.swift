@@ -6,13 +6,13 @@ import Foundation
 /// search) are percent-encoded here, and the templates escape the result for HTML.
 enum PageLinks {
     static func code(_ code: String, vendor: String? = nil, variant: Int64? = nil) -> String {
-        var link = "/codes/\(code)"
+        var link = "/codes/\(ErrorCode.pathSegment(code))"
         if let vendor { link += "?vendor=\(vendor)" }
         if let variant { link += "#variant-\(variant)" }
         return link
     }
 
-    static func history(_ code: String) -> String { "/codes/\(code)/history" }
+    static func history(_ code: String) -> String { "/codes/\(ErrorCode.pathSegment(code))/history" }
     static func vendor(_ slug: String) -> String { "/vendors/\(slug)" }
 
     /// A document's page; with `lines`, those lines are highlighted and the page opens at them.

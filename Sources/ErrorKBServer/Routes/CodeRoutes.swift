@@ -63,8 +63,9 @@ struct CodeRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: Senda
 /// The `{code}` path segment: an HTTP status or a string code, nothing else.
 enum CodeParameter {
     static func read(_ context: some RequestContext) throws -> String {
-        guard let code = context.parameters.get("code"), ErrorCode.isValid(code) else {
-            throw Problem(.badRequest, "parameter 'code' must be an HTTP status or a code of letters, digits, '_', '-' and '.'")
+        guard let segment = context.parameters.get("code"), case let code = ErrorCode.fromPathSegment(segment), ErrorCode.isValid(code) else {
+            throw Problem(
+                .badRequest, "parameter 'code' must be an HTTP status or a code of letters, digits, '_', '-' and '.', in words apart by single spaces (%20)")
         }
         return code
     }

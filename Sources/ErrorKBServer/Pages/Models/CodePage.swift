@@ -48,7 +48,7 @@ struct CodePage {
     /// `reference` what the registries and the guidance say of it.
     init(entry: CodeEntry, all: CodeEntry, vendor: String?, reference: CodeReference) {
         let comparison = VariantComparison(entry)
-        let alternate = PageLinks.with("/v1/codes/\(entry.code)", [("vendor", vendor)])
+        let alternate = PageLinks.with("/v1/codes/\(ErrorCode.pathSegment(entry.code))", [("vendor", vendor)])
         headline = comparison.titles.first?.value
         frame = PageFrame(title: [entry.code, headline].compactMap { $0 }.joined(separator: " "), alternate: alternate)
         code = entry.code

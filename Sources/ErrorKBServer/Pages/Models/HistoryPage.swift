@@ -30,7 +30,7 @@ struct HistoryPage {
     var nextHref: String?
 
     init(code: String, page: Page<Revision>, limit: Int?) {
-        frame = PageFrame(title: "History of \(code)", alternate: "/v1/codes/\(code)/history")
+        frame = PageFrame(title: "History of \(code)", alternate: "/v1/codes/\(ErrorCode.pathSegment(code))/history")
         self.code = code
         codeHref = PageLinks.code(code)
         revisions = page.items.map { revision in
