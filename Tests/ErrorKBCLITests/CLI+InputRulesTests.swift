@@ -11,7 +11,7 @@ struct InputRulesTests {
     func codesAreServable() async throws {
         let kb = try CLIRunner.seeded()
         let before = try CLIRunner.run(["export", "--db", kb.db]).output
-        for code in ["😀", "a/b", "..", ".", "acme:E42", "a b", "evil\u{1B}[2J"] {
+        for code in ["😀", "a/b", "..", ".", "acme:E42", "a  b", " a", "evil\u{1B}[2J"] {
             let refused = try CLIRunner.run(["code", "add", code, "--db", kb.db])
             #expect(refused.status == 5, "\(code)")
             #expect(refused.error.hasPrefix("errorkb: invalid code: "), "\(refused.error)")
@@ -21,12 +21,12 @@ struct InputRulesTests {
         }
         #expect(try CLIRunner.run(["export", "--db", kb.db]).output == before)
 
-        for code in ["rate.limited", "-32600", "E0000011"] {
+        for code in ["rate.limited", "-32600", "E0000011", "no such element"] {
             let added = try CLIRunner.run(["variant", "add", "--vendor", "akana", "--description", "Served.", "--create-code", "--db", kb.db, "--", code])
             #expect(added.status == 0, "\(code): \(added.error)")
         }
         let server = try await ServerProcess(database: kb.db)
-        for code in ["rate.limited", "-32600", "E0000011"] {
+        for code in ["rate.limited", "-32600", "E0000011", "no%20such%20element"] {
             let lookup = try await server.get("/v1/codes/\(code)")
             #expect(lookup.status == 200, "\(code)")
         }

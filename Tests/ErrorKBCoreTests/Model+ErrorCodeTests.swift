@@ -8,14 +8,14 @@ import Testing
 struct ErrorCodeTests {
     static let valid = [
         "404", "invalid_grant", "E0000011", "0x80070005", "AADSTS50020", "-32600", "rate.limited", "M_FORBIDDEN",
-        "RESOURCE_EXHAUSTED", "a", String(repeating: "x", count: 100),
+        "RESOURCE_EXHAUSTED", "a", String(repeating: "x", count: 100), "no such element", "- a", "a -",
     ]
     static let invalid = [
-        "", ".", "..", "-", "_", "._-", "a/b", "acme:E42", "😀", "a b", "tab\tbed", "new\nline", "e\u{301}", "%2e%2e",
+        "", ".", "..", "-", "_", "._-", "a/b", "acme:E42", "😀", "a  b", " a", "a ", " ", "- -", "tab\tbed", "new\nline", "e\u{301}", "%2e%2e",
         "a?b", "a#b", String(repeating: "x", count: 101), "\u{1B}[2J",
     ]
 
-    @Test("codes of letters, digits, '_', '-' and '.', with a letter or digit, up to 100", arguments: valid)
+    @Test("codes of letters, digits, '_', '-' and '.', with a letter or digit, in words apart by single spaces, up to 100", arguments: valid)
     func validCodes(code: String) {
         #expect(ErrorCode.isValid(code))
         #expect(Self.matchesPattern(code))
@@ -26,6 +26,13 @@ struct ErrorCodeTests {
         #expect(!ErrorCode.isValid(code))
         #expect(!Self.matchesPattern(code) || code.utf8.count > ErrorCode.maximumLength)
         #expect(throws: KnowledgeBaseError.self) { try ErrorCode.validate(code, kind: .other) }
+    }
+
+    @Test("a code is one path segment: a space is %20 there, and read back", arguments: valid)
+    func pathSegments(code: String) {
+        let segment = ErrorCode.pathSegment(code)
+        #expect(!segment.contains(" ") && !segment.contains("/"))
+        #expect(ErrorCode.fromPathSegment(segment) == code)
     }
 
     @Test("the kind fits the code: http is exactly a status, a status is always http")

@@ -133,7 +133,7 @@ struct RegistryFactsTests {
         bad.readFrom = " "
         #expect(throws: KnowledgeBaseError.self) { try bad.validated() }
         bad = good
-        bad.code = "no code"
+        bad.code = "no  code"
         #expect(throws: KnowledgeBaseError.self) { try bad.validated() }
     }
 }

@@ -79,7 +79,7 @@ struct EntryRulesTests {
             | 404 | Not Found |
             """)
         #expect(parsed.entries.map(\.section) == [
-            "client notification endpoint", "token endpoint", "authorization endpoint", "Status codes",
+            "client notification endpoint", "token endpoint", "authorization endpoint", "Push Error Payload > Status codes",
         ])
     }
 

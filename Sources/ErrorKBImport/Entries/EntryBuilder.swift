@@ -33,10 +33,12 @@ enum EntryBuilder {
 
         // Some tables give an OAuth error by its title in a row whose code column is the HTTP
         // status it comes with: `400 | Invalid Request | ...` under an OAuth heading.
-        // Only on a page about OAuth: `500 | Server Error` elsewhere is a status and its name.
-        if let status, let title = entry.title, draft.titleFromColumn, draft.inOAuthContext,
+        // A known OAuth error only on a page about OAuth (`500 | Server Error` elsewhere is a
+        // status and its name); any other name only in a section about OAuth.
+        if let status, let title = entry.title, draft.titleFromColumn,
             !ReasonPhrases.isReasonPhrase(title, status: status.value), let snake = CodeToken.snakeCase(title),
-            KnownErrorCodes.oauth.contains(snake) || !ReasonPhrases.isAnyReasonPhrase(title)
+            draft.inOAuthContext && KnownErrorCodes.oauth.contains(snake)
+                || KnownErrorCodes.mentionsOAuth(draft.section) && !ReasonPhrases.isAnyReasonPhrase(title)
         {
             entry.code = snake
             entry.kind = .oauth

@@ -160,10 +160,17 @@ struct SectionContext {
         }
         // `## Errors` under `# Invoke`: a heading that only says "errors" is placed by the one
         // above it, which names what they are the errors of.
+        // (A heading above that is as generic places nothing: `Errors > HTTP Status Codes` is
+        // the seeds' `HTTP Status Codes`.)
         if let heading, Self.isGeneric(heading) {
-            if levels.count >= 3 { return levels[levels.count - 2].heading + " > " + heading }
+            if levels.count >= 3 {
+                let parent = levels[levels.count - 2].heading
+                return Self.isGeneric(parent) ? heading : parent + " > " + heading
+            }
             // A manual page's `RETURN VALUES`: placed by the page's own name.
-            if let documentTitle, !documentTitle.isEmpty, documentTitle != heading { return documentTitle + " > " + heading }
+            if let documentTitle, !documentTitle.isEmpty, documentTitle != heading, !Self.isGeneric(documentTitle) {
+                return documentTitle + " > " + heading
+            }
         }
         return heading
     }
