@@ -40,15 +40,23 @@ struct InvarianceTests {
                     }
                     if let detail = Self.compare(read, expected) {
                         differences.append(Difference(document: file, family: family, perturbation: perturbation, detail: detail))
+                        // ERRORKB_INVARIANCE_PAGES=folder keeps each page that read back differently.
+                        if let folder = ProcessInfo.processInfo.environment["ERRORKB_INVARIANCE_PAGES"] {
+                            let name = "\(file.dropLast(14))-\(family)-\(perturbation)".replacingOccurrences(of: " ", with: "_")
+                            let suffix = family.fileName.split(separator: ".").last.map(String.init) ?? "txt"
+                            try? page.write(toFile: "\(folder)/\(name).\(suffix)", atomically: true, encoding: .utf8)
+                        }
                     }
                 }
             }
         }
         print("invariance: \(cases) cases (\(files.count) pages × \(LayoutFamily.allCases.count) layouts × their perturbations), \(differences.count) differences")
-        var byLayout: [String: Int] = [:]
-        for difference in differences { byLayout["\(difference.family.rawValue), \(difference.perturbation.rawValue)", default: 0] += 1 }
-        for (name, count) in byLayout.sorted(by: { $0.value > $1.value }) { print("invariance:   \(count)× \(name)") }
-        for difference in differences.prefix(40) { print("invariance: \(difference)") }
+        var byLayout: [String: [Difference]] = [:]
+        for difference in differences { byLayout["\(difference.family.rawValue), \(difference.perturbation.rawValue)", default: []].append(difference) }
+        for (name, found) in byLayout.sorted(by: { $0.value.count > $1.value.count }) {
+            print("invariance:   \(found.count)× \(name)")
+            for difference in found.prefix(2) { print("invariance:     \(difference.document): \(difference.detail)") }
+        }
         #expect(differences.isEmpty, "\(differences.count) of \(cases) renderings read back differently")
     }
 

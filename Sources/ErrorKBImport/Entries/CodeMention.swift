@@ -205,7 +205,7 @@ struct CodeMention: Hashable {
     static func isCode(_ token: String, in place: Place, announced: Bool, spanned: Bool = false) -> Bool {
         // Bytes first: counting the characters of a long run is itself slow.
         guard token.utf8.count <= 4 * Self.longestCode, token.count <= Self.longestCode else { return false }
-        if Self.httpMethods.contains(token) { return false }
+        if Self.httpMethods.contains(token) || Self.structuralWords.contains(token) { return false }
         if case .term = place, isReplyClass(token) { return true }
         if case .term(errorSection: true) = place, token.count >= 3, token.allSatisfy({ $0.isASCII && $0.isUppercase }) { return true }
         guard !isRangeOrClass(token) else { return false }
@@ -281,6 +281,12 @@ struct CodeMention: Hashable {
 
     /// How a code is written, so that a list of codes stops at something else: digits, or not.
     private static func shape(_ token: String) -> Bool { isNumber(token) }
+
+    /// Words a page's structure uses that are never codes, however many codes stand beside
+    /// them: a manual page's sections, OpenAPI's `default` response.
+    static let structuralWords: Set<String> = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "ERRORS", "EXAMPLE", "EXAMPLES", "NOTES",
+        "BUGS", "AUTHOR", "AUTHORS", "HISTORY", "AVAILABILITY", "COPYRIGHT", "ENVIRONMENT", "FILES", "STANDARDS", "default", "Default",
+        "Overview", "Introduction", "Summary", "References", "Examples", "Description", "Errors", "Notes", "Remarks", "Syntax"]
 
     /// HTTP's and WebDAV's methods: words in capitals that are never codes.
     static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "COPY", "MOVE",

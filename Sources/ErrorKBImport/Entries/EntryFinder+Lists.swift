@@ -17,10 +17,15 @@ extension EntryFinder {
             return
         }
         let restsAreTitles = Self.restsAreTitles(definitions)
+        // Most terms name codes: a plain word among them (`Conflict`) does too.
+        let amongCodes = definitions.items.count >= 3 && definitions.items.filter { item in
+            CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes)).map(acceptsTerm) ?? false
+        }.count * 10 >= definitions.items.count * 7
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in definitions.items {
-            let mention = CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes)).flatMap { mention in
+            let mention = (CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes))
+                ?? (amongCodes ? CodeMention.leading(item.term, in: .column(named: true)) : nil)).flatMap { mention in
                 acceptsTerm(mention) ? mention : nil
             }
             if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {
@@ -121,12 +126,19 @@ extension EntryFinder {
     mutating func read(_ list: BlockList) {
         let statusList = Self.isStatusList(list)
         let spannedTerms = !context.listsNonErrors && Self.isListOfSpannedTerms(list)
+        // Most items open with a code: a plain word that opens one the same way (`Conflict: ...`
+        // among `AuthorizationFailed: ...`) is a code too, judged over the list.
+        let amongCodes = !context.listsNonErrors && list.items.count >= 3 && list.items.filter { item in
+            guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first else { return false }
+            return leadMention(line) != nil
+        }.count * 10 >= list.items.count * 7
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in list.items {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
                 let mention = leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
                     ?? (spannedTerms ? CodeMention.leading(line, in: .term(errorSection: true)) : nil)
+                    ?? (amongCodes ? CodeMention.leading(line, in: .column(named: true)).flatMap { $0.separated || $0.fullRest.isEmpty ? $0 : nil } : nil)
             else {
                 if item.blocks.contains(where: Self.holdsEntries) {
                     walk(item.blocks)

@@ -24,11 +24,12 @@ struct EntryFinder {
     }
 
     mutating func walk(_ blocks: [Block]) {
+        let codeSiblings = Self.headingsAmongCodes(blocks)
         var index = 0
         while index < blocks.count {
             switch blocks[index] {
             case .heading(let heading):
-                index = readHeading(heading, in: blocks, at: index)
+                index = readHeading(heading, in: blocks, at: index, amongCodes: codeSiblings.contains(index))
             case .paragraph(let paragraph):
                 index = readParagraph(paragraph, in: blocks, at: index)
             case .table(let table):
@@ -62,10 +63,10 @@ struct EntryFinder {
 
     // MARK: Headings
 
-    private mutating func readHeading(_ heading: Heading, in blocks: [Block], at index: Int) -> Int {
+    private mutating func readHeading(_ heading: Heading, in blocks: [Block], at index: Int, amongCodes: Bool) -> Int {
         let sectionEnd = Self.end(of: heading, in: blocks, from: index + 1)
         let body = Array(blocks[(index + 1)..<sectionEnd])
-        if let mention = headingMention(heading) {
+        if let mention = headingMention(heading, amongCodes: amongCodes) {
             // `# CURLMcode` over `## CURLM_BAD_HANDLE (1)` ...: the type, a heading over codes.
             let subheadingsNameCodes = body.filter { block in
                 if case .heading(let inner) = block { return inner.level > heading.level && headingMention(inner) != nil }
@@ -129,18 +130,54 @@ struct EntryFinder {
         } ?? blocks.count
     }
 
-    private func headingMention(_ heading: Heading) -> CodeMention? {
-        guard let mention = CodeMention.leading(heading.text, in: .lead(codeSection: context.isAboutCodes)) else { return nil }
-        // `404 errors and how to fix them` is about 404, not 404's own section; `WebSocket Close
-        // Code Number Registry` names no code at all.
-        guard mention.fullRest.isEmpty || mention.inSpan || mention.separated
-            || mention.distinct && Self.startsLikeTitle(mention.rest)
+    /// `amongCodes`: most headings beside it name codes, so a plain word standing alone or
+    /// before a separator (`## Conflict` among `## BadRequest`, `## AuthorizationFailed`) does too.
+    private func headingMention(_ heading: Heading, amongCodes: Bool = false) -> CodeMention? {
+        let place = CodeMention.Place.lead(codeSection: context.isAboutCodes(below: heading.level))
+        guard let mention = CodeMention.leading(heading.text, in: place)
+            ?? (amongCodes ? CodeMention.leading(heading.text, in: .column(named: true)).flatMap { $0.fullRest.isEmpty || $0.separated ? $0 : nil } : nil)
         else { return nil }
-        return mention
+        return Self.acceptsHeading(mention) ? mention : nil
     }
 
+    /// `404 errors and how to fix them` is about 404, not 404's own section; `WebSocket Close
+    /// Code Number Registry` names no code at all.
+    private static func acceptsHeading(_ mention: CodeMention) -> Bool {
+        mention.fullRest.isEmpty || mention.inSpan || mention.separated || mention.distinct && startsLikeTitle(mention.rest)
+    }
+
+    /// The headings whose siblings (the headings of their level between two shallower ones),
+    /// three or more, mostly name codes: judged over the group, as a table's column is.
+    static func headingsAmongCodes(_ blocks: [Block]) -> Set<Int> {
+        let headings = blocks.indices.compactMap { index -> (Int, Heading)? in
+            if case .heading(let heading) = blocks[index] { return (index, heading) }
+            return nil
+        }
+        guard headings.count >= 3 else { return [] }
+        var result = Set<Int>()
+        var groups: [Int: [(Int, Bool)]] = [:]
+        func close(_ level: Int) {
+            guard let group = groups[level] else { return }
+            if group.count >= 3, group.filter(\.1).count * 10 >= group.count * 6 { result.formUnion(group.map(\.0)) }
+            groups[level] = nil
+        }
+        for (index, heading) in headings {
+            for level in groups.keys where level > heading.level { close(level) }
+            let names = CodeMention.leading(heading.text, in: .lead(codeSection: true)).map(acceptsHeading) ?? false
+            groups[heading.level, default: []].append((index, names))
+        }
+        for level in Array(groups.keys) { close(level) }
+        return result
+    }
+
+    /// The title a code's heading gives: the span's own rest, or what follows the span or the
+    /// code, a name in brackets unwrapped (`404 (Not Found)`).
     private static func headingTitle(_ mention: CodeMention) -> String? {
-        mention.inSpan ? mention.rest : mention.fullRest
+        var title = mention.inSpan ? (mention.rest.isEmpty ? CodeMention.dropSeparators(mention.afterSpan) : mention.rest) : mention.fullRest
+        if title.hasPrefix("("), title.hasSuffix(")"), !title.dropFirst().contains("(") {
+            title = String(title.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        return title.isEmpty ? nil : title
     }
 
     static func startsLikeTitle(_ text: String) -> Bool {

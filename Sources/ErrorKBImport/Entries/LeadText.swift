@@ -14,7 +14,9 @@ enum LeadText {
             guard let range = text.firstRange(of: separator) else { continue }
             let left = String(text[..<range.lowerBound]).trimmingWhitespace()
             let right = String(text[range.upperBound...]).trimmingWhitespace()
-            if isTitle(left), !right.isEmpty { return (left, right) }
+            // A short message set off by a dash is a title, its period and all (`Access denied. —
+            // The client did not ...`).
+            if isTitle(left) || separator != ": " && isMessage(left), !right.isEmpty { return (left, right) }
         }
         return isTitle(text) ? (text, nil) : (nil, text)
     }
@@ -30,6 +32,13 @@ enum LeadText {
             return (name, rest)
         }
         return nil
+    }
+
+    /// One short sentence: `Access denied.`, `Command okay.`.
+    static func isMessage(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        let words = text.split(separator: " ")
+        return words.count <= 6 && text.hasSuffix(".") && !text.dropLast().containsBytes(". ")
     }
 
     /// Short, with no sentence in it: a title, not a description.

@@ -53,6 +53,13 @@ struct SectionContext {
     /// number or CamelCase name standing alone in it is one.
     var isAboutCodes: Bool { levels[levels.count - 1].headingsAreAboutCodes }
 
+    /// Whether the section a heading of `level` would stand in is about codes: judged by the
+    /// headings above that level, not by a deeper one the reader is still under (`### Solution`
+    /// of the code before).
+    func isAboutCodes(below level: Int) -> Bool {
+        levels.last(where: { $0.level < level })?.headingsAreAboutCodes ?? levels[0].headingsAreAboutCodes
+    }
+
     /// "Error codes", "Errors", "Close codes", "HTTP status code 400", "Response Code Definitions";
     /// not "Error handling" or "Status of This Memo", where the word qualifies something else.
     static func isAboutCodes(_ heading: String) -> Bool {

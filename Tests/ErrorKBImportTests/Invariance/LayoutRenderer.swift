@@ -72,9 +72,17 @@ enum Perturbation: String, CaseIterable {
 struct LayoutRenderer {
     let family: LayoutFamily
     let perturbation: Perturbation
+    /// Every title of the page is a name that can stand beside its code.
+    private(set) var entriesHaveOnlyNames = true
 
     /// The page, and what a faithful import reads back from it.
     func render(_ entries: [InvarianceEntry]) -> (page: String, expected: [ReadBack]) {
+        var renderer = self
+        renderer.entriesHaveOnlyNames = entries.allSatisfy { $0.title == nil || renderer.joinedTitle($0) != nil || !titleInCodeCell }
+        return renderer.rendered(entries)
+    }
+
+    private func rendered(_ entries: [InvarianceEntry]) -> (page: String, expected: [ReadBack]) {
         let shown = perturbation == .repeated ? entries + entries : entries
         let expected = shown.map { entry in
             ReadBack(
@@ -101,12 +109,14 @@ struct LayoutRenderer {
     // MARK: The code as the perturbation writes it
 
     /// The code cell or lead: `404`, `` `404` ``, `**404**`, `404 Not Found`, `HTTP 404`, `404 (Not Found)`.
+    /// Only a name goes with its code: a sentence-long message (`Access denied.`) keeps a place of
+    /// its own, as pages keep it.
     private func codeText(_ entry: InvarianceEntry, span: String = "`", bold: String = "**") -> String {
         switch perturbation {
         case .codeSpan: return span + entry.code + span
         case .codeBold: return bold + entry.code + bold
-        case .codeWithTitle: return entry.title.map { entry.code + " " + $0 } ?? entry.code
-        case .titleInBrackets: return entry.title.map { entry.code + " (" + $0 + ")" } ?? entry.code
+        case .codeWithTitle: return joinedTitle(entry).map { entry.code + " " + $0 } ?? entry.code
+        case .titleInBrackets: return joinedTitle(entry).map { entry.code + " (" + $0 + ")" } ?? entry.code
         case .httpAnnounced: return isHTTPStatus(entry.code) ? "HTTP " + entry.code : entry.code
         default: return entry.code
         }
@@ -114,6 +124,14 @@ struct LayoutRenderer {
 
     /// Whether the code's cell carries the title, so there is no title column.
     private var titleInCodeCell: Bool { perturbation == .codeWithTitle || perturbation == .titleInBrackets }
+
+    /// The title, when it is a name that can stand beside its code: short, no sentence.
+    private func joinedTitle(_ entry: InvarianceEntry) -> String? {
+        guard titleInCodeCell, let title = entry.title, title.split(separator: " ").count <= 6, !title.hasSuffix("."),
+            !title.contains(":"), !title.contains("(")
+        else { return nil }
+        return title
+    }
 
     private func isHTTPStatus(_ code: String) -> Bool {
         code.count == 3 && Int(code).map { (100...599).contains($0) } == true
@@ -127,7 +145,8 @@ struct LayoutRenderer {
 
     private var columns: [Column] {
         var columns: [Column] = [.code, .title, .status, .description, .causes, .fixes]
-        if titleInCodeCell { columns.removeAll { $0 == .title } }
+        // With every title beside its code, no title column is left.
+        if titleInCodeCell, entriesHaveOnlyNames { columns.removeAll { $0 == .title } }
         if !family.rendersItems { columns.removeAll { $0 == .causes || $0 == .fixes } }
         if perturbation == .reordered {
             // The code in the middle, the title last.
@@ -152,7 +171,7 @@ struct LayoutRenderer {
     private func cell(_ column: Column, of entry: InvarianceEntry) -> [String] {
         switch column {
         case .code: [codeText(entry)]
-        case .title: [entry.title ?? ""]
+        case .title: [joinedTitle(entry) == nil ? entry.title ?? "" : ""]
         case .status: [entry.httpStatus.map(String.init) ?? ""]
         case .description: [entry.description]
         case .causes: entry.causes
@@ -280,8 +299,10 @@ struct LayoutRenderer {
             for (index, cell) in row.enumerated() where index < widths.count - 1 { widths[index] = max(widths[index], cell.map(\.count).max() ?? 0) }
         }
         func line(_ cells: [String]) -> String {
-            "   " + cells.enumerated().map { index, text in index == cells.count - 1 ? text : text.padding(toLength: widths[index] + 3, withPad: " ", startingAt: 0) }
-                .joined().trimmingCharacters(in: .whitespaces)
+            var text = "   " + cells.enumerated().map { index, text in index == cells.count - 1 ? text : text.padding(toLength: widths[index] + 3, withPad: " ", startingAt: 0) }
+                .joined()
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var lines = ["Error Codes", "", "   The service returns the following errors.", "", line(headers),
             "   " + widths.enumerated().map { index, width in String(repeating: "-", count: width) + (index == widths.count - 1 ? "" : "   ") }.joined()]
@@ -327,7 +348,7 @@ struct LayoutRenderer {
         switch perturbation {
         case .codeWithTitle, .titleInBrackets, .codeSpan, .codeBold, .httpAnnounced:
             let code = codeText(entry, span: span, bold: bold)
-            if titleInCodeCell { return code }
+            if titleInCodeCell, joinedTitle(entry) != nil { return code }
             return entry.title.map { code + ": " + $0 } ?? code
         default:
             return entry.title.map { entry.code + ": " + $0 } ?? entry.code

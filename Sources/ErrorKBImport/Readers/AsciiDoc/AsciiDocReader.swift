@@ -360,7 +360,10 @@ struct AsciiDocDialect: LineDialect {
                     continue
                 }
             }
-            if character == "+", let close = text[next...].firstIndex(of: "+"), close > next, !(result.last?.isLetter ?? false) {
+            // `+code+`: opened before a word and closed after one, never a lone ` + `.
+            if character == "+", next < text.endIndex, !text[next].isWhitespace, let close = text[next...].firstIndex(of: "+"), close > next,
+                !text[text.index(before: close)].isWhitespace, !(result.last?.isLetter ?? false)
+            {
                 result += "`" + text[next..<close] + "`"
                 index = text.index(after: close)
                 continue

@@ -17,10 +17,16 @@ enum AsciiDocTable {
                 if firstRowEnd == nil, !cells.isEmpty { firstRowEnd = cells.count }
                 continue
             }
-            let text = line.trimmed
+            var text = line.trimmed
+            // ` +` at a line's end is a hard line break: the cell's next line is a line of its own.
+            if text.hasSuffix(" +") { text = String(text.dropLast(2)).trimmingWhitespace() }
             guard text.hasPrefix("|") || (cellSpec(before: text) != nil) else {
-                // A cell's text goes on from the line before.
-                if !cells.isEmpty { cells[cells.count - 1].text += "\n" + text }
+                // A cell's text goes on from the line before, up to a bar that starts the next.
+                let continued = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                if !cells.isEmpty { cells[cells.count - 1].text += "\n" + continued[0].trimmingWhitespace() }
+                if continued.count == 2 {
+                    for part in split("|" + continued[1]) { cells.append((part, line.number)) }
+                }
                 continue
             }
             let parts = split(text)
