@@ -43,7 +43,7 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     /// Opens the file for a caller that may only read: read-only when this process may not
     /// write it (its mode, its owner, a read-only mount), else as ``open(at:migrating:)`` does.
     public static func openForReading(at path: String, migrating: Bool = true) throws -> KnowledgeBaseStore {
-        KnowledgeBaseDatabase.isReadOnly(at: path) ? try openReadOnly(at: path) : try open(at: path, migrating: migrating)
+        FileAccess.isReadOnly(at: path) ? try openReadOnly(at: path) : try open(at: path, migrating: migrating)
     }
 
     public func migrationStatus() throws -> MigrationStatus {
