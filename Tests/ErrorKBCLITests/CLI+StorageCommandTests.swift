@@ -18,7 +18,8 @@ struct StorageCommandTests {
         let status = try CLIRunner.run(["migrate", "--status", "--db", db])
         #expect(status.output.contains("applied  0004_search_without_copy"))
         #expect(status.output.contains("applied  0006_registries"))
-        #expect(status.output.contains("schema version 6 of 6"))
+        #expect(status.output.contains("applied  0007_listing_indexes"))
+        #expect(status.output.contains("schema version 7 of 7"))
     }
 
     @Test("a large import leaves the file complete when the command ends: checkpointed, its log empty")
@@ -187,7 +188,7 @@ struct SelfContainedBinaryTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let status = try CLIRunner.run(["migrate", "--status", "--db", folder.path("kb.sqlite")])
-        #expect(status.output.contains("schema version 6 of 6"))
+        #expect(status.output.contains("schema version 7 of 7"))
         let show = try CLIRunner.run(["show", "invalid_grant", "--db", folder.path("kb.sqlite")])
         #expect(show.output.contains("akana"))
     }

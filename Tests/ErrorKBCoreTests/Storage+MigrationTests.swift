@@ -43,6 +43,7 @@ struct MigrationTests {
         let migrations = try SchemaMigrations.all()
         #expect(migrations.map(\.identifier) == [
             "0001_catalogue", "0002_revisions", "0003_search", "0004_search_without_copy", "0005_document_text", "0006_registries",
+            "0007_listing_indexes",
         ])
         let kb = try TestKnowledgeBase.empty()
         let status = try kb.repository.migrationStatus()

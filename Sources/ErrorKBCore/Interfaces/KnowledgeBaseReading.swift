@@ -7,6 +7,11 @@ public protocol KnowledgeBaseReading: Sendable {
     func code(_ code: String, vendor: String?) async throws -> CodeEntry?
     /// Codes in code order, filtered, one page at a time.
     func codes(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeSummary>
+    /// The same page of codes as `codes(filter:page:)`, each with its whole entry, read at once.
+    func entries(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeEntry>
+    /// The codes a document documents, in code order, each summarised over that document's
+    /// variants alone; empty for an unknown document.
+    func codes(inDocument id: Int64) async throws -> [CodeSummary]
     /// How many codes of the filtered listing fall in each class, vendor and kind.
     func facets(filter: CodeFilter) async throws -> Facets
     /// Variants matching `text`, best first, with highlighted snippets.

@@ -13,7 +13,9 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     private let checkpointer: BackgroundCheckpointer?
     private let changes: ChangeWatch
 
-    private init(database: any DatabaseWriter, isReadOnly: Bool, checkpointer: BackgroundCheckpointer?, changes: ChangeWatch) {
+    /// Internal rather than private for tests that read through a connection of their own
+    /// (a traced one, to check every statement's plan: `ListingPlanTests`).
+    init(database: any DatabaseWriter, isReadOnly: Bool, checkpointer: BackgroundCheckpointer?, changes: ChangeWatch) {
         self.database = database
         self.isReadOnly = isReadOnly
         self.checkpointer = checkpointer
