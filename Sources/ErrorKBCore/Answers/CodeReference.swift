@@ -25,16 +25,28 @@ public struct CodeReference: Codable, Sendable, Hashable {
             entry.kind == .http
             ? try await knowledgeBase.registryRecords(kind: .httpStatus, key: nil)
             : try await knowledgeBase.registryRecords(kind: nil, key: entry.code)
-        return of(entry, records: records, retry: try await knowledgeBase.retryGuidance(code: entry.code), today: today)
+        return of(
+            entry, records: records, retry: try await knowledgeBase.retryGuidance(code: entry.code), today: today,
+            registryDocuments: try await registryDocuments(in: knowledgeBase))
     }
 
     /// The same, from registry rows and guidance already read (they may hold other codes' too).
-    public static func of(_ entry: CodeEntry, records: [RegistryRecord], retry: [RetryGuidance], today: String) -> CodeReference {
+    /// `registryDocuments` are the registries' own copies, older ones included, whose variants
+    /// are the registry speaking, not compared with it.
+    public static func of(
+        _ entry: CodeEntry, records: [RegistryRecord], retry: [RetryGuidance], today: String, registryDocuments: Set<Int64> = []
+    ) -> CodeReference {
         let registrations = Registration.of(entry.code, kind: entry.kind, in: records, today: today)
         let prescriptions = Prescription.of(entry.code, in: records)
         return CodeReference(
             registrations: registrations, prescriptions: prescriptions, retry: retry.filter { $0.code == entry.code },
-            divergences: Divergence.of(entry, registrations: registrations, prescriptions: prescriptions))
+            divergences: Divergence.of(
+                entry, registrations: registrations, prescriptions: prescriptions, registryDocuments: registryDocuments))
+    }
+
+    /// The documents that are copies of a registry by the registry itself, current or older.
+    public static func registryDocuments(in knowledgeBase: some KnowledgeBaseReading) async throws -> Set<Int64> {
+        Set(try await knowledgeBase.registryCopies().filter(\.isAuthoritative).map(\.documentID))
     }
 }
 
@@ -63,11 +75,14 @@ extension Divergence {
     {
         // 157 rows and a few dozen guidance rows: read once a page, not once per code.
         let records = try await knowledgeBase.registryRecords(kind: nil, key: nil)
+        let registryDocuments = try await CodeReference.registryDocuments(in: knowledgeBase)
         // Codes with a variant of `vendor`, when given; all of their variants are compared.
         let entries = try await knowledgeBase.entries(filter: CodeFilter(vendor: vendor), page: page)
         var found: [Divergence] = []
         for entry in entries.items {
-            let divergences = CodeReference.of(entry, records: records, retry: [], today: today).divergences
+            let divergences = CodeReference.of(
+                entry, records: records, retry: [], today: today, registryDocuments: registryDocuments
+            ).divergences
             found += vendor.map { slug in divergences.filter { $0.vendor == slug } } ?? divergences
         }
         return Page(items: found, next: entries.next)

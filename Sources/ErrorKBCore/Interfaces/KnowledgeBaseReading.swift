@@ -30,9 +30,14 @@ public protocol KnowledgeBaseReading: Sendable {
     /// there is no such document or its text was not kept (imported before text was kept,
     /// or restored from an export).
     func documentText(id: Int64) async throws -> String?
-    /// Rows of the registry tables the current documents hold, in document then row order;
-    /// `kind` and `key` (a row's first cell) narrow them.
+    /// Rows of each registry's current copy (`RegistryCopy.current(among:)`: the newest one a
+    /// registry vendor holds), in document then row order; `kind` and `key` (a row's first
+    /// cell) narrow them.
     func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord]
+    /// The registry rows one document holds, current copy or not; empty for any other document.
+    func registryRecords(inDocument id: Int64) async throws -> [RegistryRecord]
+    /// Every document that holds a registry table, in file name order.
+    func registryCopies() async throws -> [RegistryCopy]
     /// Retry guidance by code then context; `code` narrows it to one code.
     func retryGuidance(code: String?) async throws -> [RetryGuidance]
     /// One document by file name.
