@@ -39,11 +39,8 @@ struct ListingPlanTests {
         return lines
     }
 
-    /// Runs `call` on a store reading through one traced connection, and returns each SELECT it
-    /// ran with its plan.
-    private static func plans(
-        _ kb: TestKnowledgeBase, _ call: (KnowledgeBaseStore) async throws -> Void
-    ) async throws -> [(sql: String, plan: [String])] {
+    /// A reading store on one connection that records every statement it runs.
+    private static func tracedStore(_ kb: TestKnowledgeBase) throws -> (KnowledgeBaseStore, Recorder, DatabaseQueue) {
         let recorder = Recorder()
         var configuration = Configuration()
         configuration.readonly = true
@@ -55,6 +52,15 @@ struct ListingPlanTests {
         let queue = try DatabaseQueue(path: kb.path, configuration: configuration)
         let store = KnowledgeBaseStore(
             database: queue, isReadOnly: true, checkpointer: nil, changes: ChangeWatch(madeWhenFirstAsked: kb.path))
+        return (store, recorder, queue)
+    }
+
+    /// Runs `call` on a store reading through one traced connection, and returns each SELECT it
+    /// ran with its plan.
+    private static func plans(
+        _ kb: TestKnowledgeBase, _ call: (KnowledgeBaseStore) async throws -> Void
+    ) async throws -> [(sql: String, plan: [String])] {
+        let (store, recorder, queue) = try tracedStore(kb)
         try await call(store)
         // GRDB's own first read of a connection is left out.
         let statements = recorder.statements.withLock { $0 }
@@ -139,5 +145,30 @@ struct ListingPlanTests {
                 #expect(scans.allSatisfy { $0.hasPrefix("SCAN ve") || $0.hasPrefix("SCAN d") }, "\(sql)\n\(plan.joined(separator: "\n"))")
             }
         }
+    }
+
+    @Test("a reading store counts a filter's facets once per commit, whatever page is asked")
+    func facetsAreCountedOncePerCommit() async throws {
+        let kb = try await Self.seededWithADocument()
+        let (store, recorder, _) = try Self.tracedStore(kb)
+        func statements(_ call: () async throws -> Facets) async throws -> (Facets, Int) {
+            recorder.statements.withLock { $0.removeAll() }
+            let facets = try await call()
+            return (facets, recorder.statements.withLock { $0 }.filter { $0.hasPrefix("SELECT") }.count)
+        }
+        let (first, counted) = try await statements { try await store.facets(filter: CodeFilter()) }
+        #expect(counted >= 4)
+        for filter in [CodeFilter(), CodeFilter()] {
+            let (again, ran) = try await statements { try await store.facets(filter: filter) }
+            #expect(ran == 0 && again == first)
+        }
+        let (document, _) = try await statements { try await store.facets(filter: CodeFilter(document: "acme.md")) }
+        #expect(document.byDocument == ["acme.md": 50])
+
+        // A commit, by another store, and the next ask counts again and sees it.
+        try await kb.repository.createCode("acme_extra", kind: .other, actor: "test")
+        let (after, recounted) = try await statements { try await store.facets(filter: CodeFilter()) }
+        #expect(recounted >= 4)
+        #expect(after.byKind["other"] == (first.byKind["other"] ?? 0) + 1)
     }
 }

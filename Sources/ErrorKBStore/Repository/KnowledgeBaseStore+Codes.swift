@@ -41,6 +41,17 @@ extension KnowledgeBaseStore {
     }
 
     public func facets(filter: CodeFilter) async throws -> Facets {
+        // A reading store (a server's) keeps them per filter until the next commit; a writing
+        // one (a CLI command) counts, as it asks once and commits itself.
+        guard let facetMemo else { return try await countFacets(filter: filter) }
+        let version = try changeVersion()
+        if let kept = facetMemo.facets(of: filter, at: version) { return kept }
+        let facets = try await countFacets(filter: filter)
+        facetMemo.keep(facets, of: filter, countedAt: version)
+        return facets
+    }
+
+    private func countFacets(filter: CodeFilter) async throws -> Facets {
         try await database.read { db in
             var arguments = StatementArguments()
             let condition = try Self.codeFilterSQL(filter, arguments: &arguments)

@@ -12,6 +12,8 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     public let isReadOnly: Bool
     private let checkpointer: BackgroundCheckpointer?
     private let changes: ChangeWatch
+    /// Facets per filter until the next commit, for reading stores only.
+    let facetMemo: FacetMemo?
 
     /// Internal rather than private for tests that read through a connection of their own
     /// (a traced one, to check every statement's plan: `ListingPlanTests`).
@@ -20,6 +22,7 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
         self.isReadOnly = isReadOnly
         self.checkpointer = checkpointer
         self.changes = changes
+        facetMemo = isReadOnly ? FacetMemo() : nil
     }
 
     /// Opens the file for reading and writing, creating it (readable by its owner only) if
