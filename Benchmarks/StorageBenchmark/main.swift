@@ -8,6 +8,7 @@ import Foundation
 //   swift run -c release errorkb-bench parse FILE... [--repeat 10]
 //   swift run -c release errorkb-bench edits [--items 10000] [--repeat 5]
 //   swift run -c release errorkb-bench answers [--repeat 20]
+//   swift run -c release errorkb-bench listings [--sizes 10000,100000,1000000] [--samples 30] [--keep DIR]
 // Timings are wall-clock on this machine; run on an idle machine and compare like with like.
 
 SQLiteLibrary.configureForThisProcess()
@@ -44,6 +45,15 @@ if arguments.first == "parse" {
     let repeats = value(after: "--repeat").flatMap(Int.init) ?? 20
     do {
         try await AnswerBenchmark.run(repeats: max(repeats, 1))
+    } catch {
+        fail("\(error)")
+    }
+} else if arguments.first == "listings" {
+    let sizes = (value(after: "--sizes") ?? "10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
+    guard !sizes.isEmpty else { fail("--sizes takes numbers such as 10000,100000") }
+    let samples = value(after: "--samples").flatMap(Int.init) ?? 30
+    do {
+        try await ListingBenchmark.run(sizes: sizes, samples: max(samples, 1), keep: value(after: "--keep"))
     } catch {
         fail("\(error)")
     }

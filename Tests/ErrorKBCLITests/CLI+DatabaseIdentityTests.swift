@@ -110,7 +110,7 @@ struct DatabaseIdentityTests {
         #expect(try CLIRunner.run(["list", "--db", db], as: user).output.contains("invalid_grant"))
         #expect(try CLIRunner.run(["search", "token", "--db", db], as: user).status == 0)
         #expect(try CLIRunner.run(["history", "--db", db], as: user).output.contains("import"))
-        #expect(try CLIRunner.run(["migrate", "--status", "--db", db], as: user).output.contains("schema version 6 of 6"))
+        #expect(try CLIRunner.run(["migrate", "--status", "--db", db], as: user).output.contains("schema version 7 of 7"))
         let exported = try CLIRunner.run(["export", "--db", db], as: user)
         #expect(exported.status == 0 && exported.output == export)
 

@@ -1,4 +1,5 @@
 import ErrorKBCore
+import Foundation
 import ErrorKBTestSupport
 import GRDB
 import Testing
@@ -85,5 +86,30 @@ struct ChangeMonitorTests {
             }
             #expect(after.count == 12 && after.allSatisfy { $0 != before }, "round \(round): \(before) → \(after)")
         }
+    }
+}
+
+/// Issue 27, finding 1: the monitor once opened the `-shm` file itself, mapped it and closed its
+/// descriptor, and POSIX `close` dropped every lock this process held on the file, SQLite's
+/// included. The next `errorkb` process then found the file unlocked, truncated it under the
+/// server's mappings, and the server died of SIGBUS.
+@Suite("Storage: the change monitor leaves SQLite's files to SQLite")
+struct ChangeMonitorLockTests {
+    @Test("making and asking a monitor keeps SQLite's read lock on the -shm file's DMS byte")
+    func monitorKeepsSQLitesLock() async throws {
+        let kb = try await TestKnowledgeBase.seeded()
+        _ = try await kb.repository.code("404", vendor: nil)
+        let shm = kb.path + "-shm"
+        let dms = POSIXLocks.Lock(kind: "READ", start: POSIXLocks.sharedMemoryDMSByte, end: POSIXLocks.sharedMemoryDMSByte)
+        #expect(try POSIXLocks.held(by: getpid(), on: shm).contains(dms), "SQLite holds it once the store has read")
+
+        let monitor = try ChangeMonitor(path: kb.path)
+        #expect(monitor.readsSharedMemory)
+        for _ in 0..<3 { _ = try monitor.version() }
+        #expect(try POSIXLocks.held(by: getpid(), on: shm).contains(dms), "still held after the monitor mapped the index")
+
+        // And the mapping the monitor reads is SQLite's: no second mapping of the file.
+        let maps = try ProcFile.read("/proc/self/maps").split(separator: "\n").filter { $0.hasSuffix(" " + shm) }
+        #expect(maps.count == 1, "\(maps)")
     }
 }

@@ -229,11 +229,14 @@ struct CachedAnswerTests {
         let line = metrics.split(separator: "\n").first { $0.hasPrefix(#"errorkb_response_cache_hits_total{layer="connection"}"#) }
         let hits = try #require(line.flatMap { Int($0.split(separator: " ").last ?? "") })
         #expect(hits >= 1)
-        // It watches for commits through the WAL-index header: its own read-only mapping of
-        // the -shm file, beside SQLite's read-write one.
+        // It watches for commits through the WAL-index header as SQLite mapped it: one mapping
+        // of the -shm file, and SQLite's read lock on it still held (issue 27: a mapping of its
+        // own, whose descriptor it closed, had dropped that lock).
+        let shm = folder.path("kb.sqlite-shm")
         let maps = try ProcFile.read("/proc/\(server.process.processIdentifier)/maps")
-        let shm = maps.split(separator: "\n").filter { $0.hasSuffix("kb.sqlite-shm") }
-        #expect(shm.contains { $0.split(separator: " ")[1] == "r--s" }, "\(shm)")
+        #expect(maps.split(separator: "\n").filter { $0.hasSuffix(" " + shm) }.count == 1)
+        let locks = try POSIXLocks.held(by: server.process.processIdentifier, on: shm)
+        #expect(locks.contains { $0.kind == "READ" && $0.start == POSIXLocks.sharedMemoryDMSByte }, "\(locks)")
         #expect(try await server.stop() == 0)
     }
 

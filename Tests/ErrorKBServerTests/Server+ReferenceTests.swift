@@ -67,10 +67,26 @@ struct ReferenceRouteTests {
             // Narrowed to a vendor that agrees, the code has no divergence left.
             #expect((try await client.get("/v1/codes/404?vendor=rfc7231").object["divergences"] as? [Any])?.isEmpty == true)
 
-            let all = try #require(try await client.get("/v1/divergences").object["items"] as? [[String: Any]])
+            let whole = try await client.get("/v1/divergences?limit=500").object
+            #expect(whole["next"] == nil)
+            let all = try #require(whole["items"] as? [[String: Any]])
             #expect(all.contains { $0["code"] as? String == "422" && $0["says"] as? String == "Unprocessable Entity" })
             #expect(all.contains { $0["code"] as? String == "unsupported_grant_type" && $0["kind"] as? String == "usage_location" })
-            let akana = try #require(try await client.get("/v1/divergences?vendor=akana&kind=http_status").object["items"] as? [[String: Any]])
+            // Pages of 7 codes each, followed by their cursors, hold the same divergences in order.
+            var paged: [[String: Any]] = []
+            var uri = "/v1/divergences?limit=7"
+            var pages = 0
+            while true {
+                let page = try await client.get(uri).object
+                paged += try #require(page["items"] as? [[String: Any]])
+                pages += 1
+                guard let next = page["next"] as? String else { break }
+                uri = "/v1/divergences?limit=7&cursor=\(next)"
+            }
+            #expect(pages > 2)
+            #expect(paged.map { "\($0["code"] ?? "") \($0["variant_id"] ?? "") \($0["kind"] ?? "")" }
+                == all.map { "\($0["code"] ?? "") \($0["variant_id"] ?? "") \($0["kind"] ?? "")" })
+            let akana = try #require(try await client.get("/v1/divergences?vendor=akana&kind=http_status&limit=500").object["items"] as? [[String: Any]])
             #expect(!akana.isEmpty && akana.allSatisfy { $0["vendor"] as? String == "akana" && $0["kind"] as? String == "http_status" })
             #expect(try await client.get("/v1/divergences?kind=nonsense").status == .badRequest)
         }

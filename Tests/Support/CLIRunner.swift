@@ -127,7 +127,7 @@ public struct OtherUser: Sendable {
     }
 
     /// The executable's copy this user can run.
-    func copy(_ executable: URL) throws -> String {
+    public func copy(_ executable: URL) throws -> String {
         let copy = folder.path(executable.lastPathComponent)
         if !FileManager.default.fileExists(atPath: copy) {
             try FileManager.default.copyItem(atPath: executable.path, toPath: copy)

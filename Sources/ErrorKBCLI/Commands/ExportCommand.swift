@@ -36,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "With --format iana-csv: http-status, oauth-error or oauth-status.")
     var registry: RegistryKind?
 
-    @Option(help: "With --format iana-csv: the imported file to write, when several hold the registry.")
+    @Option(help: "With --format iana-csv: the imported file to write; without it, the registry's current copy (the newest --as-of the registry published).")
     var document: String?
 
     func validate() throws {
@@ -68,25 +68,21 @@ struct ExportCommand: AsyncParsableCommand {
     static func registryTable(_ kind: RegistryKind, document: String?, in knowledgeBase: some KnowledgeBaseReading) async throws
         -> String
     {
-        let records = try await knowledgeBase.registryRecords(kind: kind, key: nil)
-        var documents: [String] = []
-        for record in records where !documents.contains(record.document) { documents.append(record.document) }
-        let chosen: String
+        let copies = try await knowledgeBase.registryCopies().filter { $0.kind == kind }
+        let chosen: RegistryCopy
         if let document {
-            guard documents.contains(document) else {
+            guard let named = copies.first(where: { $0.document == document }) else {
                 throw KnowledgeBaseError.unknownDocument("\(document) (no document holds the \(kind.rawValue) registry under that name)")
             }
-            chosen = document
+            chosen = named
         } else {
-            guard let only = documents.first else {
+            // The copy that answers for the registry: the newest the registry itself published.
+            guard let current = RegistryCopy.current(among: copies).first else {
                 throw KnowledgeBaseError.unknownDocument("any holding the \(kind.rawValue) registry")
             }
-            guard documents.count == 1 else {
-                throw KnowledgeBaseError.conflict(
-                    "\(documents.count) documents hold the \(kind.rawValue) registry (\(documents.joined(separator: ", "))); name one with --document")
-            }
-            chosen = only
+            chosen = current
         }
-        return try RegistryCSV.export(kind, rows: records.filter { $0.document == chosen }.map(\.row))
+        let records = try await knowledgeBase.registryRecords(inDocument: chosen.documentID)
+        return try RegistryCSV.export(kind, rows: records.map(\.row))
     }
 }

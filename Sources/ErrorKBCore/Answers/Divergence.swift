@@ -40,9 +40,12 @@ public struct Divergence: Codable, Sendable, Hashable {
     }
 
     /// Where the variants of `entry` diverge from its registrations, its prescriptions and each
-    /// other. The registry's and the specifications' own variants are the reference, not compared.
-    public static func of(_ entry: CodeEntry, registrations: [Registration], prescriptions: [Prescription]) -> [Divergence] {
-        let referenceDocuments = Set(registrations.map(\.source.documentID) + prescriptions.map(\.source.documentID))
+    /// other. The registry's and the specifications' own variants are the reference, not compared,
+    /// and so are those of `registryDocuments`: the registries' older copies.
+    public static func of(
+        _ entry: CodeEntry, registrations: [Registration], prescriptions: [Prescription], registryDocuments: Set<Int64> = []
+    ) -> [Divergence] {
+        let referenceDocuments = registryDocuments.union(registrations.map(\.source.documentID) + prescriptions.map(\.source.documentID))
         let variants = entry.variants.filter { variant in variant.documentID.map { !referenceDocuments.contains($0) } ?? true }
         var found: [Divergence] = []
         func add(_ variant: Variant, _ kind: Kind, says: String, expected: String, against: Reference, _ detail: String) {

@@ -7,6 +7,11 @@ public protocol KnowledgeBaseReading: Sendable {
     func code(_ code: String, vendor: String?) async throws -> CodeEntry?
     /// Codes in code order, filtered, one page at a time.
     func codes(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeSummary>
+    /// The same page of codes as `codes(filter:page:)`, each with its whole entry, read at once.
+    func entries(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeEntry>
+    /// The codes a document documents, in code order, each summarised over that document's
+    /// variants alone; empty for an unknown document.
+    func codes(inDocument id: Int64) async throws -> [CodeSummary]
     /// How many codes of the filtered listing fall in each class, vendor and kind.
     func facets(filter: CodeFilter) async throws -> Facets
     /// Variants matching `text`, best first, with highlighted snippets.
@@ -25,9 +30,14 @@ public protocol KnowledgeBaseReading: Sendable {
     /// there is no such document or its text was not kept (imported before text was kept,
     /// or restored from an export).
     func documentText(id: Int64) async throws -> String?
-    /// Rows of the registry tables the current documents hold, in document then row order;
-    /// `kind` and `key` (a row's first cell) narrow them.
+    /// Rows of each registry's current copy (`RegistryCopy.current(among:)`: the newest one a
+    /// registry vendor holds), in document then row order; `kind` and `key` (a row's first
+    /// cell) narrow them.
     func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord]
+    /// The registry rows one document holds, current copy or not; empty for any other document.
+    func registryRecords(inDocument id: Int64) async throws -> [RegistryRecord]
+    /// Every document that holds a registry table, in file name order.
+    func registryCopies() async throws -> [RegistryCopy]
     /// Retry guidance by code then context; `code` narrows it to one code.
     func retryGuidance(code: String?) async throws -> [RetryGuidance]
     /// One document by file name.

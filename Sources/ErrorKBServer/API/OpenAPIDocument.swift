@@ -179,7 +179,7 @@ enum Schemas {
                 "detail": string,
             ],
             required: ["code", "kind", "variant_id", "vendor", "says", "expected", "against", "detail"]),
-        "DivergenceList": list("Divergence", paged: false),
+        "DivergenceList": list("Divergence", paged: true),
         "Lookup": object(
             [
                 "query": string,

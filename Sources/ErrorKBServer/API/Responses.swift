@@ -86,8 +86,10 @@ struct HealthResponse: Encodable {
     var codes: Int
 }
 
+/// A page of divergences: those of `limit` codes; `next` while codes remain.
 struct DivergenceListResponse: Encodable {
     var items: [Divergence]
+    var next: String?
 }
 
 struct RetryGuidanceResponse: Encodable {

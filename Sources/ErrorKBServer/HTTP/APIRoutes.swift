@@ -74,6 +74,8 @@ enum APIPath: String, CaseIterable, Sendable {
                     QueryParameter(
                         name: "kind", description: "Only divergences of this kind.",
                         kind: .enumeration(Divergence.Kind.allCases.map(\.rawValue))),
+                    // A page is `limit` codes' divergences, so that it costs its page at any size.
+                    .limit, .cursor,
                 ], schema: "DivergenceList")
         case .retryGuidance:
             APIRoute(

@@ -15,11 +15,15 @@ struct ReferenceRoutes<Context: RequestContext, Reading: KnowledgeBaseReading>: 
 
     @Sendable func divergences(_ request: Request, context: Context) async throws -> Response {
         let query = try QueryReader(request, path: .divergences)
-        var items = try await Divergence.all(in: knowledgeBase, vendor: query.string("vendor"), today: CalendarDay.today())
+        let page = try await Divergence.page(
+            in: knowledgeBase, vendor: query.string("vendor"), page: query.page, today: CalendarDay.today())
+        var items = page.items
         if let kind = query.string("kind").flatMap(Divergence.Kind.init(rawValue:)) {
             items = items.filter { $0.kind == kind }
         }
-        return try JSONResponse.make(DivergenceListResponse(items: items), for: request)
+        return try JSONResponse.make(
+            DivergenceListResponse(items: items, next: page.next?.token), for: request,
+            headers: NextLink.headers(for: request, next: page.next, links: links))
     }
 
     @Sendable func lookup(_ request: Request, context: Context) async throws -> Response {

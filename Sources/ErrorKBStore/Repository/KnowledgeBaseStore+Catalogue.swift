@@ -63,6 +63,14 @@ extension KnowledgeBaseStore {
         try await database.read { db in try RegistryRows.records(db, kind: kind, key: key) }
     }
 
+    public func registryRecords(inDocument id: Int64) async throws -> [RegistryRecord] {
+        try await database.read { db in try RegistryRows.records(db, document: id) }
+    }
+
+    public func registryCopies() async throws -> [RegistryCopy] {
+        try await database.read { db in try RegistryRows.copies(db) }
+    }
+
     public func document(named fileName: String) async throws -> SourceDocument? {
         try await database.read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.documentSQL) WHERE d.file_name = ?"), arguments: [fileName])

@@ -12,12 +12,17 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     public let isReadOnly: Bool
     private let checkpointer: BackgroundCheckpointer?
     private let changes: ChangeWatch
+    /// Facets per filter until the next commit, for reading stores only.
+    let facetMemo: FacetMemo?
 
-    private init(database: any DatabaseWriter, isReadOnly: Bool, checkpointer: BackgroundCheckpointer?, changes: ChangeWatch) {
+    /// Internal rather than private for tests that read through a connection of their own
+    /// (a traced one, to check every statement's plan: `ListingPlanTests`).
+    init(database: any DatabaseWriter, isReadOnly: Bool, checkpointer: BackgroundCheckpointer?, changes: ChangeWatch) {
         self.database = database
         self.isReadOnly = isReadOnly
         self.checkpointer = checkpointer
         self.changes = changes
+        facetMemo = isReadOnly ? FacetMemo() : nil
     }
 
     /// Opens the file for reading and writing, creating it (readable by its owner only) if
@@ -43,7 +48,7 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     /// Opens the file for a caller that may only read: read-only when this process may not
     /// write it (its mode, its owner, a read-only mount), else as ``open(at:migrating:)`` does.
     public static func openForReading(at path: String, migrating: Bool = true) throws -> KnowledgeBaseStore {
-        KnowledgeBaseDatabase.isReadOnly(at: path) ? try openReadOnly(at: path) : try open(at: path, migrating: migrating)
+        FileAccess.isReadOnly(at: path) ? try openReadOnly(at: path) : try open(at: path, migrating: migrating)
     }
 
     public func migrationStatus() throws -> MigrationStatus {

@@ -19,35 +19,52 @@ enum RegistryRows {
         }
     }
 
+    /// Every document that holds a registry table, in file name order.
+    static func copies(_ db: Database) throws -> [RegistryCopy] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.registry, d.id, d.file_name, d.sha256, c.as_of, d.imported_at, ve.slug, ve.kind
+                    FROM registry_copy c JOIN document d ON d.sha256 = c.sha256 JOIN vendor ve ON ve.id = d.vendor_id
+                    ORDER BY d.file_name
+                    """)
+        ).map { row in
+            guard let kind = RegistryKind(rawValue: row[0]), let vendorKind = VendorKind(rawValue: row[7]) else {
+                throw KnowledgeBaseError.schema("the registry copy \(row[2] as String) cannot be read")
+            }
+            return RegistryCopy(
+                kind: kind, documentID: row[1], document: row[2], sha256: row[3], asOf: row[4], importedAt: row[5], vendor: row[6],
+                vendorKind: vendorKind)
+        }
+    }
+
+    /// The rows of each registry's current copy (``RegistryCopy/current(among:)``), in file
+    /// name then row order; `kind` and `key` narrow them. Older copies, and tables of the same
+    /// shape from vendors that are not the registry, answer for nothing (issue 27, finding 8:
+    /// whichever file name sorted first was used).
     static func records(_ db: Database, kind: RegistryKind?, key: String?) throws -> [RegistryRecord] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let kind {
-            conditions.append("c.registry = ?")
-            _ = arguments.append(contentsOf: [kind.rawValue])
+        try RegistryCopy.current(among: copies(db)).filter { kind == nil || $0.kind == kind }.flatMap { copy in
+            try rows(db, of: copy, key: key)
         }
-        if let key {
-            conditions.append("r.key = ?")
-            _ = arguments.append(contentsOf: [key])
-        }
-        let sql = """
-            SELECT c.registry, d.id, d.file_name, c.as_of, r.line, r.cells
-            FROM document d
-            JOIN registry_copy c ON c.sha256 = d.sha256
-            JOIN registry_row r ON r.sha256 = d.sha256
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY d.file_name, r.position
-            """
+    }
+
+    /// The rows one document holds, whether or not it is its registry's current copy.
+    static func records(_ db: Database, document id: Int64) throws -> [RegistryRecord] {
+        try copies(db).filter { $0.documentID == id }.flatMap { copy in try rows(db, of: copy, key: nil) }
+    }
+
+    private static func rows(_ db: Database, of copy: RegistryCopy, key: String?) throws -> [RegistryRecord] {
+        let sql = "SELECT line, cells FROM registry_row WHERE sha256 = ?\(key == nil ? "" : " AND key = ?") ORDER BY position"
+        var arguments: StatementArguments = [copy.sha256]
+        if let key { _ = arguments.append(contentsOf: [key]) }
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            let registry: String = row[0]
-            let cellsText: String = row[5]
-            guard let kind = RegistryKind(rawValue: registry),
-                let cells = try? JSONDecoder().decode([String].self, from: Data(cellsText.utf8))
-            else {
-                throw KnowledgeBaseError.schema("a registry row of \(row[2] as String) cannot be read")
+            let cellsText: String = row[1]
+            guard let cells = try? JSONDecoder().decode([String].self, from: Data(cellsText.utf8)) else {
+                throw KnowledgeBaseError.schema("a registry row of \(copy.document) cannot be read")
             }
             return RegistryRecord(
-                kind: kind, documentID: row[1], document: row[2], asOf: row[3], row: RegistryRow(line: row[4], cells: cells))
+                kind: copy.kind, documentID: copy.documentID, document: copy.document, asOf: copy.asOf,
+                row: RegistryRow(line: row[0], cells: cells))
         }
     }
 

@@ -37,9 +37,11 @@ final class BackgroundCheckpointer: Sendable {
     ) throws {
         self.queue = queue
         self.writerCheckpointPages = writerCheckpointPages
-        connection = Mutex(
-            try RawConnection.open(
-                path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, purpose: "open \(path) for checkpoints"))
+        let database = try RawConnection.open(
+            path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, purpose: "open \(path) for checkpoints")
+        // The store closes this connection last, so it is the one whose close empties the log.
+        KnowledgeBaseDatabase.keepLogWhenClosing(database)
+        connection = Mutex(database)
     }
 
     deinit {
@@ -52,8 +54,9 @@ final class BackgroundCheckpointer: Sendable {
 
     /// Waits for the checkpoints asked for, copies what is left, and closes the connection.
     /// Called by the store once its writer is closed, so nothing asks for another. When this is
-    /// the file's last connection, closing it also deletes the log, as closing the writer would
-    /// have; it does so only for a connection that has read the file, which the checkpoint does.
+    /// the file's last connection, closing it also copies the rest and empties the log (kept
+    /// beside the file: see ``KnowledgeBaseDatabase/keepLogWhenClosing(_:)``); it does so only
+    /// for a connection that has read the file, which the checkpoint does.
     func close() {
         queue.sync { checkpoint() }
         closeConnection()

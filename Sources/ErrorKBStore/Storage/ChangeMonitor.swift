@@ -1,3 +1,4 @@
+import Atomics
 import ErrorKBCore
 import GRDB
 import GRDBSQLite
@@ -7,12 +8,15 @@ import Synchronization
 /// ask on every request. Callers compare one shared generation, bumped whenever a look sees
 /// a change.
 ///
-/// In WAL mode (every knowledge base) a look reads SQLite's WAL-index header from shared memory
-/// (``WALIndexHeader``): two 48-byte loads. Otherwise, or if that header is not one it knows,
-/// a look asks SQLite with `PRAGMA data_version` on one of a few dedicated connections; each
-/// connection's values only compare with its own, so a connection that sees a change bumps the
-/// generation. Several connections because the pragma holds one across two `fcntl` calls, and
-/// one shared connection made the server's event loops queue for it.
+/// In WAL mode (every knowledge base) a look reads SQLite's WAL-index header from the shared
+/// memory SQLite itself mapped for the monitor's first connection (``WALIndexHeader``): two
+/// 48-byte loads, and no descriptor of SQLite's files opened behind its back. Until SQLite has
+/// such a mapping to give (a `-shm` file this process may only read, with no writer attached
+/// yet), or for a database not in WAL mode, a look asks SQLite with `PRAGMA data_version` on
+/// one of a few dedicated connections; each connection's values only compare with its own, so
+/// a connection that sees a change bumps the generation. Several connections because the
+/// pragma holds one across two `fcntl` calls, and one shared connection made the server's event
+/// loops queue for it.
 public final class ChangeMonitor: Sendable {
     private struct Watcher: @unchecked Sendable {
         // @unchecked: the handles are only touched while this watcher's mutex is held.
@@ -28,15 +32,19 @@ public final class ChangeMonitor: Sendable {
         init(_ watcher: Watcher) { self.watcher = Mutex(watcher) }
     }
 
-    /// The first slot also keeps the database open, which keeps its shared memory in place.
+    /// The first slot is the anchor: it keeps the database open, which keeps its shared memory
+    /// in place (and SQLite's locks on it held), and it is the connection whose mapping the
+    /// header is read from.
     private let slots: [Slot]
-    private let walIndex: WALIndexHeader?
+    private let isWAL: Bool
+    /// Set once, when SQLite first hands over a mapping; read lock-free on every look.
+    private let walIndex = ManagedAtomicLazyReference<WALIndexHeader>()
     /// The WAL-index header seen last; nil before the first look.
     private let lastHeader = Mutex<WALIndexHeader.Value?>(nil)
     private let generation = Atomic<Int64>(0)
 
     /// True when looks read the WAL-index header rather than asking SQLite.
-    var readsSharedMemory: Bool { walIndex != nil }
+    var readsSharedMemory: Bool { walIndex.load() != nil }
 
     /// - Parameter connections: how many callers may ask SQLite at once without waiting, when
     ///   the WAL-index header cannot be read.
@@ -45,10 +53,10 @@ public final class ChangeMonitor: Sendable {
         var slots = [Slot(anchor)]
         // A look through the anchor opens the WAL index (creating the -shm file if need be).
         _ = try slots[0].watcher.withLock { watcher in try Self.dataVersion(&watcher) }
-        walIndex = Self.isWAL(anchor.database) ? sqlite3_db_filename(anchor.database, "main").flatMap {
-            WALIndexHeader(databaseFile: String(cString: $0))
-        } : nil
-        if walIndex == nil {
+        isWAL = Self.isWAL(anchor.database)
+        if isWAL, let header = WALIndexHeader(mappedBy: anchor.database) {
+            _ = walIndex.storeIfNilThenLoad(header)
+        } else {
             for _ in 1..<max(1, connections) { slots.append(Slot(try Self.open(path))) }
         }
         self.slots = slots
@@ -93,7 +101,7 @@ public final class ChangeMonitor: Sendable {
     /// which bumped the generation then. A first look bumps it too, since it cannot know what
     /// it missed, and so does a header caught between a writer's two copies.
     public func version() throws -> Int64 {
-        guard let walIndex else { return try pooledVersion() }
+        guard let walIndex = walIndex.load() ?? mapWALIndex() else { return try pooledVersion() }
         guard let header = walIndex.read() else {
             return generation.add(1, ordering: .sequentiallyConsistent).newValue
         }
@@ -104,6 +112,16 @@ public final class ChangeMonitor: Sendable {
             }
             return generation.load(ordering: .sequentiallyConsistent)
         }
+    }
+
+    /// Asks SQLite again for the anchor's mapping of the WAL index: a read-only `-shm` file
+    /// becomes mappable once a writer has attached to it (SQLite's own next transaction would
+    /// switch over the same way). Nil while it still cannot be, or busy: the caller asks SQLite.
+    private func mapWALIndex() -> WALIndexHeader? {
+        guard isWAL else { return nil }
+        let mapped = slots[0].watcher.withLockIfAvailable { watcher in WALIndexHeader(mappedBy: watcher.database) }
+        guard let header = mapped ?? nil else { return nil }
+        return walIndex.storeIfNilThenLoad(header)
     }
 
     private func pooledVersion() throws -> Int64 {

@@ -8,16 +8,20 @@ import GRDB
 enum DatabaseIdentity {
     /// Refuses, untouched, a database that holds tables and is not ErrorKB's, and one that a
     /// newer build has migrated further than this one knows. A missing or empty file passes.
-    static func check(_ path: String) throws {
+    ///
+    /// - Parameter location: what a reading process opens (``FileAccess/readingLocation(of:)``);
+    ///   nil for one that may write the file.
+    static func check(_ path: String, at location: String? = nil) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         // The readers' configuration, busy timeout included: another process closing its last
         // connection holds the file's lock for its checkpoint, and this waits for it.
         var configuration = KnowledgeBaseDatabase.configuration(readOnly: true)
         configuration.label = "errorkb.identity"
-        // With no log beside it, no connection has the file open (the first creates the log, the
-        // last removes it), and an immutable read leaves no `-wal` and `-shm` behind.
+        // With no log beside it, errorkb has never written the file (its writers keep the log),
+        // no connection of an SQLite program has it open (the first creates the log), and an
+        // immutable read leaves no `-wal` and `-shm` behind in another program's folder.
         let hasLog = FileManager.default.fileExists(atPath: path + "-wal")
-        let location = hasLog ? path : KnowledgeBaseDatabase.immutableLocation(of: path)
+        let location = location ?? (hasLog ? path : FileAccess.immutableLocation(of: path))
         let queue = try DatabaseQueue(path: location, configuration: configuration)
         defer { try? queue.close() }
         let (tables, applied) = try queue.read { db in

@@ -1,6 +1,7 @@
 import ErrorKBCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// How the store opens its SQLite file: WAL so readers never wait for the
 /// writer, foreign keys on, and a busy timeout so concurrent writers queue instead of failing.
@@ -11,40 +12,17 @@ enum KnowledgeBaseDatabase {
     /// Opens (creating if needed, readable by its owner only) a pool whose writer hands its
     /// checkpoints to the checkpointer returned with it. Migrating is the store's to do.
     static func openForWriting(at path: String) throws -> (DatabasePool, BackgroundCheckpointer) {
-        try DatabaseIdentity.check(path)
-        if isReadOnly(at: path) {
+        if FileAccess.isReadOnly(at: path) {
+            // Another program's file is still called that, when this user can read it at all.
+            if let location = try? FileAccess.readingLocation(of: path) { try DatabaseIdentity.check(path, at: location) }
             throw KnowledgeBaseError.storage(
-                "\(path) is read-only (\(String(cString: strerror(errno)))): it can be read, shown, exported and served, not changed")
+                "\(path) is read-only (\(FileAccess.readOnlyReason(at: path))): it can be read, shown, exported and served, not changed")
         }
+        try DatabaseIdentity.check(path)
         try createOwnerOnlyFileIfMissing(at: path)
         let checkpointer = try BackgroundCheckpointer(path: path)
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, checkpointer: checkpointer))
         return (pool, checkpointer)
-    }
-
-    /// True when the file exists and this process may not write it, or the folder its WAL and
-    /// index files go in: its mode, its owner or a read-only mount. (`errno` says why.)
-    static func isReadOnly(at path: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: path) else { return false }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
-    }
-
-    /// What to open to read the file at `path`: the path itself, or, for a read-only file with
-    /// no write-ahead log beside it, an SQLite URI that marks it immutable. SQLite reads a WAL
-    /// database only through its `-shm` index, which a read-only folder cannot hold; a file
-    /// nobody here can write, with every commit checkpointed into it, needs neither.
-    static func readingLocation(of path: String) -> String {
-        guard isReadOnly(at: path), !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
-        return immutableLocation(of: path)
-    }
-
-    /// The SQLite URI that opens `path` read-only and immutable: no locks, no log, no index.
-    static func immutableLocation(of path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#%")
-        return "file:\(absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)?mode=ro&immutable=1"
     }
 
     /// Opens an existing, fully migrated database whose connections cannot write, and says
@@ -53,8 +31,8 @@ enum KnowledgeBaseDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw KnowledgeBaseError.storage("no database at \(path)")
         }
-        try DatabaseIdentity.check(path)
-        let location = readingLocation(of: path)
+        let location = try FileAccess.readingLocation(of: path)
+        try DatabaseIdentity.check(path, at: location)
         let pool = try DatabasePool(path: location, configuration: configuration(readOnly: true))
         let status = try migrationStatus(of: pool)
         guard status.pending.isEmpty else {
@@ -92,11 +70,29 @@ enum KnowledgeBaseDatabase {
                 // Imports touch many index pages; a larger cache saves rewriting them (32 MiB).
                 try db.execute(sql: "PRAGMA cache_size = -32768")
                 // A pool's readers are made from this configuration too, marked read-only.
-                if !db.configuration.readonly { checkpointer?.takeOverCheckpoints(of: db) }
+                if !db.configuration.readonly {
+                    checkpointer?.takeOverCheckpoints(of: db)
+                    if let connection = db.sqliteConnection { keepLogWhenClosing(connection) }
+                }
             }
         }
         return configuration
     }
+
+    /// Makes `connection`, one that may write, leave the log and its index beside the file when
+    /// it is the file's last connection to close: emptied (the final checkpoint still copies
+    /// everything into the file, and the size limit truncates the log to nothing), but there.
+    /// Why: a process that may not write the file cannot make them, and can then only read it
+    /// as immutable, which is wrong the moment anyone writes (``FileAccess``).
+    static func keepLogWhenClosing(_ connection: OpaquePointer) {
+        var keep: Int32 = 1
+        _ = sqlite3_file_control(connection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
+        // Also what a restarted log is cut back to; the writer checkpoints itself at this size.
+        _ = sqlite3_exec(connection, "PRAGMA journal_size_limit = \(logSizeLimit)", nil, nil, nil)
+    }
+
+    /// 64 MiB, the log size past which the writer checkpoints itself (``BackgroundCheckpointer``).
+    static let logSizeLimit = Int(BackgroundCheckpointer.pagesBeforeWriterCheckpoints) * 4_096
 
     private static func createOwnerOnlyFileIfMissing(at path: String) throws {
         let manager = FileManager.default

@@ -1,14 +1,11 @@
 import Atomics
 import ErrorKBCore
+import GRDBSQLite
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// SQLite's WAL-index header, read straight from the database's `-shm` file, as every SQLite
-/// reader reads it before it starts a transaction (`walIndexTryHdr` in SQLite's wal.c; the
-/// layout is in https://sqlite.org/walformat.html, section 2.2, and cannot change without
-/// breaking processes of different SQLite versions that share a database).
+/// SQLite's WAL-index header, read from SQLite's own mapping of the database's `-shm` file, as
+/// every SQLite reader reads it before it starts a transaction (`walIndexTryHdr` in SQLite's
+/// wal.c; the layout is in https://sqlite.org/walformat.html, section 2.2, and cannot change
+/// without breaking processes of different SQLite versions that share a database).
 ///
 /// A writer rewrites this header as the last step of every commit: the second copy, a memory
 /// barrier, then the first. A commit always changes it (more frames, or a restarted log with
@@ -16,10 +13,13 @@ import Glibc
 /// in between. Reading it is two loads of 48 bytes; asking SQLite (`PRAGMA data_version`) is a
 /// read transaction with two `fcntl` locks, a third of a cached lookup's time.
 ///
-/// The mapping stays valid while some connection keeps the database open in WAL mode: SQLite
-/// only empties or deletes the file when it is the last one. ``ChangeMonitor`` keeps one open.
+/// The mapping is the one SQLite made for a connection (`xShmMap` of its VFS file, region 0),
+/// not one of our own: opening the `-shm` file ourselves and closing that descriptor would
+/// drop every POSIX lock this process holds on the file, SQLite's included, and another
+/// process, finding no lock, would truncate the file under the mapping (issue 27: SIGBUS).
+/// SQLite unmaps it only when that connection closes, so the connection must outlive this.
 final class WALIndexHeader: @unchecked Sendable {
-    // @unchecked: the mapping never changes after init, and the shared memory is only read
+    // @unchecked: the pointer never changes after init, and the shared memory is only read
     // through atomic loads.
 
     /// One copy of the header as six machine words, compared whole.
@@ -39,34 +39,31 @@ final class WALIndexHeader: @unchecked Sendable {
 
     /// The WAL-index format this reader knows (`WALINDEX_MAX_VERSION`).
     static let knownFormatVersion: UInt32 = 3_007_000
+    /// SQLite maps the index in regions of 32 KiB (`WALINDEX_PGSZ`); the header opens region 0.
+    private static let regionSize: Int32 = 32_768
     private static let copyWords = 6
 
     private let base: UnsafeMutableRawPointer
-    private let length: Int
 
-    /// Maps the `-shm` file next to `databaseFile` (the path SQLite itself resolved), or nil when
-    /// there is none, it cannot be mapped, or its header is not one this reader knows.
-    init?(databaseFile: String) {
-        let descriptor = open(databaseFile + "-shm", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        // The header's two copies and the checkpoint information: 136 bytes.
-        guard fstat(descriptor, &status) == 0, status.st_size >= 136 else { return nil }
-        length = Int(sysconf(Int32(_SC_PAGESIZE)))
-        guard let mapped = mmap(nil, length, PROT_READ, MAP_SHARED, descriptor, 0), mapped != MAP_FAILED else {
-            return nil
-        }
-        base = mapped
+    /// The header of the WAL index that `connection` (open on a WAL database, used only by the
+    /// caller while this runs) has mapped, or nil when SQLite has no shared mapping to give: the
+    /// `-shm` file is read-only and no writer has it open (SQLite then reads the log into
+    /// private memory on every transaction, `SQLITE_READONLY_CANTINIT`), the VFS has no shared
+    /// memory, or the header is not one this reader knows. Asking again later may succeed.
+    init?(mappedBy connection: OpaquePointer) {
+        var filePointer: UnsafeMutableRawPointer?
+        guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &filePointer) == SQLITE_OK,
+            let file = filePointer?.assumingMemoryBound(to: sqlite3_file.self),
+            let methods = file.pointee.pMethods, methods.pointee.iVersion >= 2, let map = methods.pointee.xShmMap
+        else { return nil }
+        var region: UnsafeMutableRawPointer?
+        // Not extending (0): a reader never grows the file; SQLITE_READONLY is SQLite mapping a
+        // read-only -shm file that a writer keeps up to date, which is as good for reading.
+        let status = map(file, 0, Self.regionSize, 0, &region)
+        guard status == SQLITE_OK || status == SQLITE_READONLY, let region else { return nil }
+        base = region
         // read() is nil for a header this reader does not know, as well as for a torn one.
-        guard read() != nil else {
-            munmap(base, length)
-            return nil
-        }
-    }
-
-    deinit {
-        munmap(base, length)
+        guard read() != nil else { return nil }
     }
 
     /// The header, or nil while a writer is between its two copies (or the header is not one

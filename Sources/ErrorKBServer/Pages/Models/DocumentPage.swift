@@ -36,13 +36,9 @@ struct DocumentPage {
                     highlighted: highlight.map { $0.start <= number && number <= $0.end } ?? false)
             }
         }
-        var codes: [CodeLink] = []
-        var page = PageRequest(limit: PageRequest.maximumLimit)
-        repeat {
-            let found = try await knowledgeBase.codes(filter: CodeFilter(document: document.fileName), page: page)
-            codes += found.items.map { CodeLink($0, vendor: document.vendor) }
-            page.cursor = found.next
-        } while page.cursor != nil
+        // One read, the document's own variants: paging the filtered listing cost a query per
+        // page, each as large as the document (issue 27, finding 3).
+        let codes = try await knowledgeBase.codes(inDocument: document.id).map { CodeLink($0, vendor: document.vendor) }
         return DocumentPage(
             frame: PageFrame(title: document.title ?? document.fileName, alternate: "/v1/documents/\(document.id)"),
             fileName: document.fileName, title: document.title, vendor: document.vendor, vendorHref: PageLinks.vendor(document.vendor),
