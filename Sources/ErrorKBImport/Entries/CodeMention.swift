@@ -292,9 +292,9 @@ struct CodeMention: Hashable {
     static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "COPY", "MOVE",
         "LOCK", "UNLOCK", "MKCOL", "PROPFIND", "PROPPATCH", "FETCH", "IPATCH"]
 
-    /// `1yz`, `x0z`, `4xx`: three places, digits and letters standing for any digit.
+    /// `1yz`, `x0z`, `4xx`, `x0zz`: three or four places, digits and letters standing for any digit.
     static func isReplyClass(_ token: String) -> Bool {
-        token.count == 3 && token.allSatisfy { $0.isNumber || "xyzXYZ".contains($0) } && token.contains(where: \.isNumber)
+        (3...4).contains(token.count) && token.allSatisfy { $0.isNumber || "xyzXYZ".contains($0) } && token.contains(where: \.isNumber)
             && token.contains(where: \.isLetter)
     }
 

@@ -72,6 +72,12 @@ enum EntryBuilder {
         {
             cleaned = cleaned[..<open].trimmingWhitespace()
         }
+        // `"Object does not exist"`: a name quoted whole.
+        if cleaned.count > 2, let first = cleaned.first, first == "\"" || first == "“", let last = cleaned.last, last == "\"" || last == "”",
+            !cleaned.dropFirst().dropLast().contains(where: { $0 == "\"" || $0 == "“" || $0 == "”" })
+        {
+            cleaned = String(cleaned.dropFirst().dropLast())
+        }
         // `---Reserved----`: dashes that pad a cell of a text table.
         if cleaned.hasPrefix("--") || cleaned.hasSuffix("--") { cleaned = cleaned.trimmingCharacters(in: "-") }
         cleaned = cleaned.trimmingWhitespace()

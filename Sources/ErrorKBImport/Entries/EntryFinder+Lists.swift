@@ -124,6 +124,11 @@ extension EntryFinder {
     /// List items that open with a code: `* 409 StatusConflict`, `- **404 Not Found** - The
     /// resource ...`, `` - `rate_limited`: The app ... ``.
     mutating func read(_ list: BlockList) {
+        // Environment variables, options, parameters: a section that lists no errors lists none.
+        if context.listsNonErrors {
+            context.prose(Block.text(of: [.list(list)]))
+            return
+        }
         let statusList = Self.isStatusList(list)
         let spannedTerms = !context.listsNonErrors && Self.isListOfSpannedTerms(list)
         // Most items open with a code: a plain word that opens one the same way (`Conflict: ...`

@@ -155,16 +155,29 @@ struct EntryFinder {
         }
         guard headings.count >= 3 else { return [] }
         var result = Set<Int>()
-        var groups: [Int: [(Int, Bool)]] = [:]
+        // (index, names a code, is one lower-case token: `bad-request`, `gone`)
+        var groups: [Int: [(Int, Bool, Bool)]] = [:]
         func close(_ level: Int) {
             guard let group = groups[level] else { return }
-            if group.count >= 3, group.filter(\.1).count * 10 >= group.count * 6 { result.formUnion(group.map(\.0)) }
+            // XMPP's conditions (`bad-request`, `conflict`, `gone`): every heading one lower-case
+            // name, most joined by hyphens or underscores.
+            let tokens = group.filter(\.2).count
+            let joined = group.filter { $0.2 && headingText(blocks[$0.0]).contains(where: { $0 == "-" || $0 == "_" }) }.count
+            if group.count >= 3 && group.filter(\.1).count * 10 >= group.count * 6 || group.count >= 5 && tokens == group.count && joined * 2 >= group.count {
+                result.formUnion(group.map(\.0))
+            }
             groups[level] = nil
+        }
+        func headingText(_ block: Block) -> String {
+            if case .heading(let heading) = block { return InlineText.flat(heading.text) }
+            return ""
         }
         for (index, heading) in headings {
             for level in groups.keys where level > heading.level { close(level) }
             let names = CodeMention.leading(heading.text, in: .lead(codeSection: true)).map(acceptsHeading) ?? false
-            groups[heading.level, default: []].append((index, names))
+            let text = InlineText.flat(heading.text)
+            let token = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+            groups[heading.level, default: []].append((index, names, token))
         }
         for level in Array(groups.keys) { close(level) }
         return result

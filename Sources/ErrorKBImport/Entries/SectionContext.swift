@@ -64,9 +64,13 @@ struct SectionContext {
     /// not "Error handling" or "Status of This Memo", where the word qualifies something else.
     static func isAboutCodes(_ heading: String) -> Bool {
         let words = heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        if heading.lowercased().contains("exit value") || heading.lowercased().contains("exit code") || heading.lowercased().contains("exit status") {
+            return true
+        }
         let nouns: Set<String> = ["code", "codes", "error", "errors", "status", "statuses", "exception", "exceptions", "fault", "faults"]
         let following: Set<String> = ["code", "codes", "status", "statuses", "number", "numbers", "message", "messages", "reference",
-            "references", "list", "catalog", "catalogue", "index", "table", "types", "values", "definitions", "registry", "names", "name"]
+            "references", "list", "catalog", "catalogue", "index", "table", "types", "values", "definitions", "registry", "names", "name",
+            "conditions", "condition"]
         for (index, word) in words.enumerated() where nouns.contains(word) {
             // A plural, "code" itself, or a word at the end or before a number or one of the words
             // that go on naming codes.

@@ -184,6 +184,8 @@ enum TextHeadings {
         guard line.indentation == 0 else { return nil }
         var text = line.trimmed
         var level = 0
+        // `8.3.3.1.  bad-request`: RFC numbering, dot and two spaces, may title in lower case.
+        var rfcNumbered = false
         if text.hasPrefix("Appendix "), let dot = text.firstIndex(of: "."), text.distance(from: text.startIndex, to: dot) <= 12 {
             level = 1
             text = String(text[text.index(after: dot)...])
@@ -192,6 +194,7 @@ enum TextHeadings {
             guard number.first?.isNumber == true, !number.containsBytes("..") else { return nil }
             level = number.split(separator: ".").count
             text = String(text.dropFirst(number.count))
+            rfcNumbered = number.hasSuffix(".") && text.hasPrefix("  ") && level >= 2
             // `3.4  Mail system status`: RFC 3463 writes its numbers without the final dot, RFC 2326
             // with one space after (`11.3.1 405 Method Not Allowed`).
             guard number.hasSuffix(".") || level > 1 && (text.hasPrefix("  ") || text.hasPrefix(" ") && level >= 3) else { return nil }
@@ -201,7 +204,7 @@ enum TextHeadings {
         guard text.first == " " || text.first == "\t" else { return nil }
         let title = text.trimmingWhitespace()
         guard !title.isEmpty, title.count <= 90, title.last.map({ !".,;".contains($0) }) ?? false,
-            title.first.map({ $0.isUppercase || $0.isNumber || $0 == "\"" }) ?? false
+            title.first.map({ $0.isUppercase || $0.isNumber || $0 == "\"" || rfcNumbered && $0.isLowercase }) ?? false
         else { return nil }
         return Heading(level: level, text: title, lines: LineRange(start: line.number, end: line.number))
     }
