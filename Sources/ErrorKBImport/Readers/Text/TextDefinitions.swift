@@ -91,7 +91,11 @@ enum TextDefinitions {
                 }
                 return bodyLine.indentation >= bodyIndentation ? bodyLine : reindented(bodyLine, to: bodyIndentation)
             }
-            let blocks = dialect.parse([opening] + body, depth: spot.depth + 1)
+            // Text on the term's line alone, with the body after a blank line, is a paragraph of its
+            // own (`1000    "Command completed successfully"`), not a term over that body.
+            let blocks = !wraps && bodyLines.first?.isBlank == true
+                ? [.paragraph(Paragraph(text: rest, lines: termLines))] + dialect.parse(body, depth: spot.depth + 1)
+                : dialect.parse([opening] + body, depth: spot.depth + 1)
             return (Definition(term: term, termLines: termLines, blocks: blocks, lines: range), end)
         }
         let blocks = dialect.parse(bodyLines, depth: spot.depth + 1)
