@@ -47,6 +47,14 @@ extension EntryFinder {
                 }
                 var (title, description) = Self.titleAndDescription(mention)
                 var blocks = item.blocks
+                // `AccessDeniedException: Access denied.` over its definition: what the term gives
+                // after the code is its title, a message's period and all.
+                if title == nil, let message = description, mention.separated || mention.inSpan, !blocks.isEmpty,
+                    LeadText.isMessage(message) || LeadText.isTitle(message)
+                {
+                    title = message
+                    description = nil
+                }
                 // `X.1.1   Bad destination mailbox address` over its description: a name set on
                 // the term's own line, apart from the text under it, is the title.
                 if title == nil, description == nil, case .paragraph(let first)? = blocks.first,

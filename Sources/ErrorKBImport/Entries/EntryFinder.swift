@@ -137,13 +137,17 @@ struct EntryFinder {
         guard let mention = CodeMention.leading(heading.text, in: place)
             ?? (amongCodes ? CodeMention.leading(heading.text, in: .column(named: true)).flatMap { $0.fullRest.isEmpty || $0.separated ? $0 : nil } : nil)
         else { return nil }
-        return Self.acceptsHeading(mention) ? mention : nil
+        // In a section about codes a number is one, a title after it or not (`## 1000 DNS points
+        // to prohibited IP`).
+        return Self.acceptsHeading(mention, numbersAreCodes: context.isAboutCodes(below: heading.level)) ? mention : nil
     }
 
     /// `404 errors and how to fix them` is about 404, not 404's own section; `WebSocket Close
     /// Code Number Registry` names no code at all.
-    private static func acceptsHeading(_ mention: CodeMention) -> Bool {
-        mention.fullRest.isEmpty || mention.inSpan || mention.separated || mention.distinct && startsLikeTitle(mention.rest)
+    private static func acceptsHeading(_ mention: CodeMention, numbersAreCodes: Bool = false) -> Bool {
+        mention.fullRest.isEmpty || mention.inSpan || mention.separated
+            || (mention.distinct || numbersAreCodes && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) })
+                && startsLikeTitle(mention.rest)
     }
 
     /// The headings whose siblings (the headings of their level between two shallower ones),
@@ -163,7 +167,7 @@ struct EntryFinder {
             // name, most joined by hyphens or underscores.
             let tokens = group.filter(\.2).count
             let joined = group.filter { $0.2 && headingText(blocks[$0.0]).contains(where: { $0 == "-" || $0 == "_" }) }.count
-            if group.count >= 3 && group.filter(\.1).count * 10 >= group.count * 6 || group.count >= 5 && tokens == group.count && joined * 2 >= group.count {
+            if group.count >= 3 && group.filter(\.1).count * 2 >= group.count || group.count >= 5 && tokens == group.count && joined * 2 >= group.count {
                 result.formUnion(group.map(\.0))
             }
             groups[level] = nil
@@ -174,7 +178,7 @@ struct EntryFinder {
         }
         for (index, heading) in headings {
             for level in groups.keys where level > heading.level { close(level) }
-            let names = CodeMention.leading(heading.text, in: .lead(codeSection: true)).map(acceptsHeading) ?? false
+            let names = CodeMention.leading(heading.text, in: .lead(codeSection: true)).map { acceptsHeading($0) } ?? false
             let text = InlineText.flat(heading.text)
             let token = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
             groups[heading.level, default: []].append((index, names, token))

@@ -16,7 +16,7 @@ enum LeadText {
             let right = String(text[range.upperBound...]).trimmingWhitespace()
             // A short message set off by a dash is a title, its period and all (`Access denied. —
             // The client did not ...`).
-            if isTitle(left) || separator != ": " && isMessage(left), !right.isEmpty { return (left, right) }
+            if isTitle(left) || separator != ": " && isMessage(left), !right.isEmpty { return (unbracketed(left), right) }
         }
         return isTitle(text) ? (text, nil) : (nil, text)
     }
@@ -34,11 +34,18 @@ enum LeadText {
         return nil
     }
 
-    /// One short sentence: `Access denied.`, `Command okay.`.
+    /// One sentence of a message: `Access denied.`, `The request signature does not conform to
+    /// AWS standards.`.
     static func isMessage(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         let words = text.split(separator: " ")
-        return words.count <= 6 && text.hasSuffix(".") && !text.dropLast().containsBytes(". ")
+        return words.count <= 14 && text.hasSuffix(".") && !text.dropLast().containsBytes(". ")
+    }
+
+    /// `(Bad request)` → `Bad request`.
+    static func unbracketed(_ text: String) -> String {
+        guard text.hasPrefix("("), text.hasSuffix(")"), !text.dropFirst().contains("(") else { return text }
+        return String(text.dropFirst().dropLast()).trimmingWhitespace()
     }
 
     /// Short, with no sentence in it: a title, not a description.

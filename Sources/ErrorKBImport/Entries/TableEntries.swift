@@ -122,7 +122,11 @@ struct TableEntries {
         // brackets (`EAGAIN (aka EWOULDBLOCK)`), not `Success codes:`.
         let rest = mention.fullRest.trimmingWhitespace()
         let bracketed = rest.hasPrefix("(") && rest.hasSuffix(")")
-        if !rest.isEmpty, !bracketed, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
+        // In a column of codes a number goes with the name after it (`1000 DNS points to
+        // prohibited IP`, `-32700 ParseError`).
+        let numberWithName = named && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) }
+            && EntryFinder.startsLikeTitle(rest)
+        if !rest.isEmpty, !bracketed, !numberWithName, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
             return nil
         }
         return mention

@@ -149,8 +149,8 @@ struct LayoutRenderer {
         if titleInCodeCell, entriesHaveOnlyNames { columns.removeAll { $0 == .title } }
         if !family.rendersItems { columns.removeAll { $0 == .causes || $0 == .fixes } }
         if perturbation == .reordered {
-            // The code in the middle, the title last.
-            columns = columns.filter { $0 == .description || $0 == .status } + [.code] + columns.filter { $0 == .causes || $0 == .fixes || $0 == .title }
+            // The code in the middle after the description, which no row leaves empty; the title last.
+            columns = [.description, .code] + columns.filter { $0 == .status || $0 == .causes || $0 == .fixes || $0 == .title }
         }
         return columns
     }

@@ -169,9 +169,13 @@ enum AlignedTableLines {
         while end < lines.count {
             let line = lines[end]
             if line.isBlank {
+                // A gap of a few lines, or a page break (whose footer and header are blank here)
+                // before a line that fills two columns.
                 var next = end + 1
-                while next < lines.count, lines[next].isBlank, next - end <= 2 { next += 1 }
-                guard next < lines.count, startsRow(lines[next], first: firstColumn, second: secondColumn) else { break }
+                while next < lines.count, lines[next].isBlank, next - end <= GridTableLines.maximumGap { next += 1 }
+                guard next < lines.count, startsRow(lines[next], first: firstColumn, second: secondColumn),
+                    next - end <= 3 || cells(of: lines[next].text, starts: starts).filter({ !$0.isEmpty }).count >= 2
+                else { break }
                 end = next
                 continue
             }
