@@ -161,27 +161,29 @@ struct EntryFinder {
         var result = Set<Int>()
         // (index, names a code, is one lower-case token: `bad-request`, `gone`)
         var groups: [Int: [(Int, Bool, Bool)]] = [:]
+        var featuredHeadings: [Int: Bool] = [:]
         func close(_ level: Int) {
             guard let group = groups[level] else { return }
             // XMPP's conditions (`bad-request`, `conflict`, `gone`): every heading one lower-case
             // name, most joined by hyphens or underscores.
             let tokens = group.filter(\.2).count
-            let joined = group.filter { $0.2 && headingText(blocks[$0.0]).contains(where: { $0 == "-" || $0 == "_" }) }.count
-            if group.count >= 3 && group.filter(\.1).count * 2 >= group.count || group.count >= 5 && tokens == group.count && joined * 2 >= group.count {
+            let joined = group.filter { $0.2 && featuredHeadings[$0.0] == true }.count
+            if group.count >= 3 && group.filter(\.1).count * 2 >= group.count || group.count >= 5 && tokens == group.count && joined * 10 >= group.count * 7 {
                 result.formUnion(group.map(\.0))
             }
             groups[level] = nil
-        }
-        func headingText(_ block: Block) -> String {
-            if case .heading(let heading) = block { return InlineText.flat(heading.text) }
-            return ""
         }
         for (index, heading) in headings {
             for level in groups.keys where level > heading.level { close(level) }
             let names = CodeMention.leading(heading.text, in: .lead(codeSection: true)).map { acceptsHeading($0) } ?? false
             let text = InlineText.flat(heading.text)
-            let token = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
-            groups[heading.level, default: []].append((index, names, token))
+            // One token with a code's features: digits, `_`, `-`, a capital inside (`accessDenied`),
+            // capitals only (`CANCELLED`); or a lower-case word among them (`gone`).
+            let single = !text.isEmpty && !text.contains(" ") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+            let featured = single && (text.contains(where: { $0.isNumber || $0 == "_" || $0 == "-" }) || text.dropFirst().contains(where: \.isUppercase)
+                || text.count >= 2 && text.allSatisfy(\.isUppercase))
+            groups[heading.level, default: []].append((index, names, single && (featured || text.allSatisfy(\.isLowercase))))
+            featuredHeadings[index] = featured
         }
         for level in Array(groups.keys) { close(level) }
         return result
@@ -355,6 +357,8 @@ struct EntryFinder {
                 return (name, rest.isEmpty ? nil : rest)
             }
             let description = CodeMention.dropSeparators(after)
+            // `` `400`: Bad request — The request ... ``: the code alone in its span, then its line.
+            if mention.rest.isEmpty, !description.isEmpty, !startsWithAnnotation(after) { return LeadText.split(description) }
             return (mention.rest.isEmpty ? nil : mention.rest, description.isEmpty || startsWithAnnotation(after) ? nil : description)
         }
         return LeadText.split(mention.rest)

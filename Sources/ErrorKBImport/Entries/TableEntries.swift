@@ -124,8 +124,10 @@ struct TableEntries {
         let bracketed = rest.hasPrefix("(") && rest.hasSuffix(")")
         // In a column of codes a number goes with the name after it (`1000 DNS points to
         // prohibited IP`, `-32700 ParseError`).
-        let numberWithName = named && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) }
-            && EntryFinder.startsLikeTitle(rest)
+        // So does a name in capitals (`EACCES Permission denied`), as no word with a title does.
+        let numberWithName = named && mention.codes.allSatisfy {
+            CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) || $0.count >= 2 && $0.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        } && LeadText.isTitle(rest.prefix(1).uppercased() + rest.dropFirst())
         if !rest.isEmpty, !bracketed, !numberWithName, !mention.codes.allSatisfy({ CodeMention.isCode($0, in: .lead(codeSection: false), announced: false) }) {
             return nil
         }

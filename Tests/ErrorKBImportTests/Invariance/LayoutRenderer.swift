@@ -345,6 +345,11 @@ struct LayoutRenderer {
     /// A heading's or term's text: `404: Not Found` plain, as most pages write a weakly shaped
     /// code's heading, or the perturbation's form.
     private func lead(_ entry: InvarianceEntry, span: String = "`", bold: String = "**") -> String {
+        // A message of a sentence or more is no heading's or term's text: pages give it a line
+        // of its own (`message(_:)`).
+        if let title = entry.title, !Self.isName(title) {
+            return codeText(InvarianceEntry(code: entry.code, title: nil, httpStatus: nil, description: "", causes: [], fixes: []), span: span, bold: bold)
+        }
         switch perturbation {
         case .codeWithTitle, .titleInBrackets, .codeSpan, .codeBold, .httpAnnounced:
             let code = codeText(entry, span: span, bold: bold)
@@ -355,6 +360,17 @@ struct LayoutRenderer {
         }
     }
 
+    /// `Message: Access denied.`: a title that is a message, on a line of its own.
+    private func message(_ entry: InvarianceEntry) -> String? {
+        guard let title = entry.title, !Self.isName(title) else { return nil }
+        return "Message: " + title
+    }
+
+    /// Short, with no sentence's end: a name that can follow its code on one line.
+    static func isName(_ title: String) -> Bool {
+        title.split(separator: " ").count <= 8 && !title.hasSuffix(".") && !title.contains(". ")
+    }
+
     private func statusSentence(_ entry: InvarianceEntry) -> String? {
         entry.httpStatus.map { "This error is returned with HTTP status \($0)." }
     }
@@ -362,7 +378,9 @@ struct LayoutRenderer {
     private func markdownHeadings(_ entries: [InvarianceEntry]) -> String {
         var lines = ["# Error codes", "", "The service returns the following errors.", ""]
         for entry in entries {
-            lines += ["## " + lead(entry), "", entry.description, ""]
+            lines += ["## " + lead(entry), ""]
+            if let message = message(entry) { lines += [message, ""] }
+            lines += [entry.description, ""]
             if let status = statusSentence(entry) { lines += [status, ""] }
             if !entry.causes.isEmpty { lines += ["### Causes", ""] + entry.causes.map { "- " + $0 } + [""] }
             if !entry.fixes.isEmpty { lines += ["### Solution", ""] + entry.fixes.map { "- " + $0 } + [""] }
@@ -375,7 +393,7 @@ struct LayoutRenderer {
             "<p>The service returns the following errors.</p>", "<dl>"]
         for entry in entries {
             lines.append("<dt>" + lead(entry, span: "", bold: "").replacingOccurrences(of: "&", with: "&amp;") + "</dt>")
-            var body = "<dd><p>\(entry.description)</p>"
+            var body = "<dd>" + (message(entry).map { "<p>\($0)</p>" } ?? "") + "<p>\(entry.description)</p>"
             if let status = statusSentence(entry) { body += "<p>\(status)</p>" }
             if !entry.causes.isEmpty { body += "<p><strong>Causes:</strong></p><ul>" + entry.causes.map { "<li>\($0)</li>" }.joined() + "</ul>" }
             if !entry.fixes.isEmpty { body += "<p><strong>Solution:</strong></p><ul>" + entry.fixes.map { "<li>\($0)</li>" }.joined() + "</ul>" }
@@ -389,6 +407,7 @@ struct LayoutRenderer {
         var lines = ["# Error codes", "", "The service returns the following errors.", ""]
         for entry in entries {
             lines.append("- " + lead(entry) + " — " + entry.description + (statusSentence(entry).map { " " + $0 } ?? ""))
+            if let message = message(entry) { lines.append("  " + message) }
             if !entry.causes.isEmpty { lines += ["  - Causes:"] + entry.causes.map { "    - " + $0 } }
             if !entry.fixes.isEmpty { lines += ["  - Solution:"] + entry.fixes.map { "    - " + $0 } }
         }

@@ -175,6 +175,7 @@ enum AlignedTableLines {
                 while next < lines.count, lines[next].isBlank, next - end <= GridTableLines.maximumGap { next += 1 }
                 guard next < lines.count, startsRow(lines[next], first: firstColumn, second: secondColumn),
                     next - end <= 3 || cells(of: lines[next].text, starts: starts).filter({ !$0.isEmpty }).count >= 2
+                        && groupStarts(lines[next].text).count >= 2
                 else { break }
                 end = next
                 continue
