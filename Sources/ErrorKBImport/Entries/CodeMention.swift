@@ -232,7 +232,8 @@ struct CodeMention: Hashable {
         // to be a word (`OAuth`); a class named in a span elsewhere is a class.
         if isCamelCase(token) { return announced || namedColumn || codeSection && (spanned || token.count >= 6) }
         // `Conflict` in a column of codes; `conflict` in a code span under a heading about errors.
-        if isWord(token) { return namedColumn || spanned && codeSection }
+        // `CANCELLED`, `EACCES`: a name in capitals, where codes are expected.
+        if isWord(token) { return namedColumn || spanned && codeSection || codeSection && token.allSatisfy(\.isUppercase) }
         // `error.code`, `err.syscall`: an object's property, not a code, unless a column of codes
         // or an error word says so.
         if isPropertyPath(token) { return namedColumn || announced }
@@ -286,7 +287,9 @@ struct CodeMention: Hashable {
     /// them: a manual page's sections, OpenAPI's `default` response.
     static let structuralWords: Set<String> = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "ERRORS", "EXAMPLE", "EXAMPLES", "NOTES",
         "BUGS", "AUTHOR", "AUTHORS", "HISTORY", "AVAILABILITY", "COPYRIGHT", "ENVIRONMENT", "FILES", "STANDARDS", "default", "Default",
-        "Overview", "Introduction", "Summary", "References", "Examples", "Description", "Errors", "Notes", "Remarks", "Syntax"]
+        "Overview", "Introduction", "Summary", "References", "Examples", "Description", "Errors", "Notes", "Remarks", "Syntax",
+        "NOTE", "WARNING", "TODO", "TIP", "IMPORTANT", "CAUTION", "SUMMARY", "API", "FAQ", "URL", "URI", "HTTP", "HTTPS", "JSON", "XML",
+        "SDK", "CLI", "TLS", "SSL", "DNS", "TCP", "UDP", "IP", "ID", "REST", "RPC", "SQL", "UTF", "ASCII", "RFC", "IANA", "TSIG", "RR", "ISSN", "ISBN", "DOI", "BCP", "STD"]
 
     /// HTTP's and WebDAV's methods: words in capitals that are never codes.
     static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT", "COPY", "MOVE",

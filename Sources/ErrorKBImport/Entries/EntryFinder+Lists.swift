@@ -20,7 +20,7 @@ extension EntryFinder {
         // Most terms name codes: a plain word among them (`Conflict`) does too.
         let amongCodes = definitions.items.count >= 3 && definitions.items.filter { item in
             CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes)).map(acceptsTerm) ?? false
-        }.count * 10 >= definitions.items.count * 7
+        }.count * 10 >= definitions.items.count * 6
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in definitions.items {
@@ -47,6 +47,14 @@ extension EntryFinder {
                 }
                 var (title, description) = Self.titleAndDescription(mention)
                 var blocks = item.blocks
+                // A term over its definition: all it says after the code is the title
+                // (`1003: Access Denied: Direct IP Access Not Allowed`).
+                if !blocks.isEmpty, !mention.inSpan, title != nil, let whole = Optional(mention.rest), !whole.isEmpty,
+                    whole.split(separator: " ").count <= 12, !whole.hasSuffix(".")
+                {
+                    title = whole
+                    description = nil
+                }
                 // `AccessDeniedException: Access denied.` over its definition: what the term gives
                 // after the code is its title, a message's period and all.
                 if title == nil, let message = description, mention.separated || mention.inSpan, !blocks.isEmpty,
@@ -144,7 +152,7 @@ extension EntryFinder {
         let amongCodes = !context.listsNonErrors && list.items.count >= 3 && list.items.filter { item in
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first else { return false }
             return leadMention(line) != nil
-        }.count * 10 >= list.items.count * 7
+        }.count * 10 >= list.items.count * 6
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in list.items {

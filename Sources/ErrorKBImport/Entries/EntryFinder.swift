@@ -168,7 +168,11 @@ struct EntryFinder {
             // name, most joined by hyphens or underscores.
             let tokens = group.filter(\.2).count
             let joined = group.filter { $0.2 && featuredHeadings[$0.0] == true }.count
-            if group.count >= 3 && group.filter(\.1).count * 2 >= group.count || group.count >= 5 && tokens == group.count && joined * 10 >= group.count * 7 {
+            // (A group may mix headings that name codes strictly, `400: Bad Request`, with tokens.)
+            let covered = group.filter { $0.1 || $0.2 }.count
+            if group.count >= 3 && group.filter(\.1).count * 2 >= group.count
+                || group.count >= 5 && covered == group.count && tokens * 2 >= group.count && joined * 10 >= tokens * 7
+            {
                 result.formUnion(group.map(\.0))
             }
             groups[level] = nil
@@ -344,7 +348,8 @@ struct EntryFinder {
             guard mention.separated || Self.startsLikeTitle(mention.afterSpan) else { return nil }
             return mention
         }
-        guard mention.rest.isEmpty || mention.separated || mention.distinct && LeadText.split(mention.rest).title != nil else { return nil }
+        let numbers = context.isAboutCodes && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) }
+        guard mention.rest.isEmpty || mention.separated || (mention.distinct || numbers) && LeadText.split(mention.rest).title != nil else { return nil }
         return mention
     }
 
