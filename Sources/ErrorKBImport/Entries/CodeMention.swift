@@ -231,6 +231,9 @@ struct CodeMention: Hashable {
         // `AuthorizationFailed`: where codes are expected, set apart in a span or long enough not
         // to be a word (`OAuth`); a class named in a span elsewhere is a class.
         if isCamelCase(token) { return announced || namedColumn || codeSection && (spanned || token.count >= 6) }
+        // `accessDenied`, `itemNotFound`: lower camel case, as Microsoft Graph and Google write
+        // their codes, is the same evidence where codes are expected.
+        if isLowerCamelCase(token) { return announced || namedColumn || codeSection && (spanned || token.count >= 6) }
         // `Conflict` in a column of codes; `conflict` in a code span under a heading about errors.
         // `CANCELLED`, `EACCES`: a name in capitals, where codes are expected.
         if isWord(token) { return namedColumn || spanned && codeSection || codeSection && token.allSatisfy(\.isUppercase) }
@@ -372,6 +375,15 @@ struct CodeMention: Hashable {
         // A trailing run of capitals is a word from three on: `OpenID` is one word.
         if capitals >= 3 { words += 1 }
         return words >= 2
+    }
+
+    /// `accessDenied`: a word in small letters, then words each opening with a capital (not a
+    /// brand's one letter before its name, `iPhone`, `eBay`).
+    private static func isLowerCamelCase(_ token: String) -> Bool {
+        guard token.first?.isLowercase == true, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+            let capital = token.firstIndex(where: \.isUppercase)
+        else { return false }
+        return token.distance(from: token.startIndex, to: capital) >= 2
     }
 
     private static func isWord(_ token: String) -> Bool {

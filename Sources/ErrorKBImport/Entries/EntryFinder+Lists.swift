@@ -21,12 +21,13 @@ extension EntryFinder {
         let amongCodes = definitions.items.count >= 3 && definitions.items.filter { item in
             CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes)).map(acceptsTerm) ?? false
         }.count * 10 >= definitions.items.count * 6
+        let phrases = context.isAboutCodes && PhraseCodes.areCodes(definitions.items.map(\.term))
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in definitions.items {
-            let mention = (CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes))
+            let mention = (phrases ? PhraseCodes.leading(item.term, amongPhrases: true) : nil) ?? (CodeMention.leading(item.term, in: .term(errorSection: context.isAboutCodes))
                 ?? (amongCodes ? CodeMention.leading(item.term, in: .column(named: true)) : nil)).flatMap { mention in
-                acceptsTerm(mention) ? mention : nil
+                acceptsTerm(mention) || amongCodes && Self.namesWithTitle(mention) && LeadText.isLowercaseName(mention.rest) ? mention : nil
             }
             if let mention, !Parameters.isParameter(mention, definedBy: item.blocks) {
                 // `4.2.1  Reply Codes by Function Groups` over a list of codes: a heading, set in
@@ -45,14 +46,14 @@ extension EntryFinder {
                     context.setGroupStatus(outer)
                     continue
                 }
-                var (title, description) = Self.titleAndDescription(mention)
+                var (title, description) = Self.titleAndDescription(mention, lowercaseNames: amongCodes)
                 var blocks = item.blocks
                 // A term over its definition: all it says after the code is the title
                 // (`1003: Access Denied: Direct IP Access Not Allowed`).
                 if !blocks.isEmpty, !mention.inSpan, title != nil, let whole = Optional(mention.rest), !whole.isEmpty,
                     whole.split(separator: " ").count <= 12, !whole.hasSuffix(".")
                 {
-                    title = whole
+                    title = LeadText.unbracketed(whole)
                     description = nil
                 }
                 // `AccessDeniedException: Access denied.` over its definition: what the term gives
@@ -153,13 +154,19 @@ extension EntryFinder {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first else { return false }
             return leadMention(line) != nil
         }.count * 10 >= list.items.count * 6
+        let phrases = context.isAboutCodes && PhraseCodes.areCodes(list.items.map { item in
+            guard case .paragraph(let first)? = item.blocks.first else { return "" }
+            return InlineText.lines(first.text).first ?? ""
+        })
         var emitted = false
         defer { if emitted { context.entryBlockRead() } }
         for item in list.items {
             guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
-                let mention = leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
+                let mention = (phrases ? PhraseCodes.leading(line, amongPhrases: true) : nil) ?? leadMention(line) ?? (statusList ? CodeMention.leading(line, in: .lead(codeSection: true)) : nil)
                     ?? (spannedTerms ? CodeMention.leading(line, in: .term(errorSection: true)) : nil)
-                    ?? (amongCodes ? CodeMention.leading(line, in: .column(named: true)).flatMap { $0.separated || $0.fullRest.isEmpty ? $0 : nil } : nil)
+                    ?? (amongCodes ? CodeMention.leading(line, in: .column(named: true)).flatMap {
+                        $0.separated || $0.fullRest.isEmpty || Self.namesWithTitle($0) && LeadText.opensWithLowercaseName($0.fullRest) ? $0 : nil
+                    } : nil)
             else {
                 if item.blocks.contains(where: Self.holdsEntries) {
                     walk(item.blocks)
@@ -168,7 +175,7 @@ extension EntryFinder {
                 }
                 continue
             }
-            let (title, description) = Self.titleAndDescription(mention)
+            let (title, description) = Self.titleAndDescription(mention, lowercaseNames: amongCodes)
             let rest = Array(InlineText.lines(first.text).dropFirst())
             guard title != nil || description != nil || !rest.isEmpty || item.blocks.count > 1 else {
                 context.prose(first.text)

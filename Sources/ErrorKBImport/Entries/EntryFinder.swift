@@ -25,11 +25,12 @@ struct EntryFinder {
 
     mutating func walk(_ blocks: [Block]) {
         let codeSiblings = Self.headingsAmongCodes(blocks)
+        let phraseSiblings = PhraseCodes.headings(among: blocks)
         var index = 0
         while index < blocks.count {
             switch blocks[index] {
             case .heading(let heading):
-                index = readHeading(heading, in: blocks, at: index, amongCodes: codeSiblings.contains(index))
+                index = readHeading(heading, in: blocks, at: index, amongCodes: codeSiblings.contains(index), amongPhrases: phraseSiblings.contains(index))
             case .paragraph(let paragraph):
                 index = readParagraph(paragraph, in: blocks, at: index)
             case .table(let table):
@@ -63,10 +64,11 @@ struct EntryFinder {
 
     // MARK: Headings
 
-    private mutating func readHeading(_ heading: Heading, in blocks: [Block], at index: Int, amongCodes: Bool) -> Int {
+    private mutating func readHeading(_ heading: Heading, in blocks: [Block], at index: Int, amongCodes: Bool, amongPhrases: Bool) -> Int {
         let sectionEnd = Self.end(of: heading, in: blocks, from: index + 1)
         let body = Array(blocks[(index + 1)..<sectionEnd])
-        if let mention = headingMention(heading, amongCodes: amongCodes) {
+        let phrase = amongPhrases && context.isAboutCodes(below: heading.level) ? PhraseCodes.leading(heading.text, amongPhrases: true) : nil
+        if let mention = phrase ?? headingMention(heading, amongCodes: amongCodes) {
             // `# CURLMcode` over `## CURLM_BAD_HANDLE (1)` ...: the type, a heading over codes.
             let subheadingsNameCodes = body.filter { block in
                 if case .heading(let inner) = block { return inner.level > heading.level && headingMention(inner) != nil }
@@ -139,14 +141,31 @@ struct EntryFinder {
         else { return nil }
         // In a section about codes a number is one, a title after it or not (`## 1000 DNS points
         // to prohibited IP`).
+        // Among headings of codes, a lower-case name after one is its title (`## 306 unused`).
+        if amongCodes, !mention.inSpan, Self.namesWithTitle(mention), LeadText.isLowercaseName(mention.fullRest) { return mention }
         return Self.acceptsHeading(mention, numbersAreCodes: context.isAboutCodes(below: heading.level)) ? mention : nil
     }
+
+    /// Codes that, where codes are expected, go with a title after them: numbers (`1000 DNS
+    /// points to prohibited IP`) and names in capitals (`EACCES Permission denied`), though not
+    /// a capitals word naming a kind of error (`CORS errors`) nor a heading set all in capitals
+    /// (`RETURN VALUES`).
+    static func namesWithTitle(_ mention: CodeMention) -> Bool {
+        mention.codes.allSatisfy { code in
+            CodeMention.isNumber(code) || CodeMention.isDottedNumber(code)
+                || code.count >= 2 && code.first?.isLetter == true && code.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
+                    && mention.rest.contains(where: \.isLowercase)
+                    && !mention.rest.split(separator: " ").contains { Self.kindWords.contains($0.lowercased()) }
+        }
+    }
+
+    private static let kindWords: Set<String> = ["error", "errors", "code", "codes", "status", "exception", "exceptions", "issues", "problems"]
 
     /// `404 errors and how to fix them` is about 404, not 404's own section; `WebSocket Close
     /// Code Number Registry` names no code at all.
     private static func acceptsHeading(_ mention: CodeMention, numbersAreCodes: Bool = false) -> Bool {
         mention.fullRest.isEmpty || mention.inSpan || mention.separated
-            || (mention.distinct || numbersAreCodes && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) })
+            || (mention.distinct || numbersAreCodes && Self.namesWithTitle(mention))
                 && startsLikeTitle(mention.rest)
     }
 
@@ -348,13 +367,13 @@ struct EntryFinder {
             guard mention.separated || Self.startsLikeTitle(mention.afterSpan) else { return nil }
             return mention
         }
-        let numbers = context.isAboutCodes && mention.codes.allSatisfy { CodeMention.isNumber($0) || CodeMention.isDottedNumber($0) }
+        let numbers = context.isAboutCodes && Self.namesWithTitle(mention)
         guard mention.rest.isEmpty || mention.separated || (mention.distinct || numbers) && LeadText.split(mention.rest).title != nil else { return nil }
         return mention
     }
 
     /// The title and description a code's own line gives it.
-    static func titleAndDescription(_ mention: CodeMention) -> (String?, String?) {
+    static func titleAndDescription(_ mention: CodeMention, lowercaseNames: Bool = false) -> (String?, String?) {
         if mention.inSpan {
             let after = mention.afterSpan
             // `` `EACCES` (Permission denied): An attempt ... ``: the code's name in brackets.
@@ -363,10 +382,10 @@ struct EntryFinder {
             }
             let description = CodeMention.dropSeparators(after)
             // `` `400`: Bad request — The request ... ``: the code alone in its span, then its line.
-            if mention.rest.isEmpty, !description.isEmpty, !startsWithAnnotation(after) { return LeadText.split(description) }
+            if mention.rest.isEmpty, !description.isEmpty, !startsWithAnnotation(after) { return LeadText.split(description, lowercaseNames: lowercaseNames) }
             return (mention.rest.isEmpty ? nil : mention.rest, description.isEmpty || startsWithAnnotation(after) ? nil : description)
         }
-        return LeadText.split(mention.rest)
+        return LeadText.split(mention.rest, lowercaseNames: lowercaseNames)
     }
 
     /// `(Permission denied): An attempt ...` → (`Permission denied`, `An attempt ...`): a name in

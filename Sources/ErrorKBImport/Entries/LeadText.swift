@@ -3,7 +3,9 @@ import ErrorKBCore
 /// The text after a code on its line — `Not Found`, `(OK)`, `Forbidden - You may not`, `The
 /// token expired.` — as a title and a description.
 enum LeadText {
-    static func split(_ rest: String) -> (title: String?, description: String?) {
+    /// `lowercaseNames`: the text stands where its siblings give titles (a list or column of
+    /// codes), so a short name in lower case (`306 unused`) is one too.
+    static func split(_ rest: String, lowercaseNames: Bool = false) -> (title: String?, description: String?) {
         var text = rest.trimmingWhitespace()
         guard !text.isEmpty else { return (nil, nil) }
         // `200 (OK)`: the reason phrase in brackets.
@@ -16,9 +18,28 @@ enum LeadText {
             let right = String(text[range.upperBound...]).trimmingWhitespace()
             // A short message set off by a dash is a title, its period and all (`Access denied. —
             // The client did not ...`).
-            if isTitle(left) || separator != ": " && isMessage(left), !right.isEmpty { return (unbracketed(left), right) }
+            if isTitle(left) || separator != ": " && isMessage(left) || lowercaseNames && isLowercaseName(left), !right.isEmpty {
+                return (unbracketed(left), right)
+            }
         }
-        return isTitle(text) ? (text, nil) : (nil, text)
+        return isTitle(text) || lowercaseNames && isLowercaseName(text) ? (text, nil) : (nil, text)
+    }
+
+    /// `unused`, `not modified`: up to three words in lower case, no sentence — a name as MDN
+    /// and the RFCs sometimes set one, not a description, which runs longer.
+    static func isLowercaseName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && text.first?.isLowercase == true
+            && text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
+    }
+
+    /// `unused`, `unused — The request ...`: a lower-case name alone or before a dash.
+    static func opensWithLowercaseName(_ text: String) -> Bool {
+        if isLowercaseName(text) { return true }
+        for separator in [" - ", " — ", " – "] {
+            if let range = text.firstRange(of: separator), isLowercaseName(String(text[..<range.lowerBound])) { return true }
+        }
+        return false
     }
 
     /// `UserUnauthorized - The user account ...` → (`UserUnauthorized`, `The user account ...`): a

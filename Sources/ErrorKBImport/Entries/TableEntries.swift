@@ -170,7 +170,8 @@ struct TableEntries {
         }
         // What follows the code in its own cell: its title, or `Name - description`.
         if !table.borderless, !mention.fullRest.isEmpty {
-            let (title, description) = LeadText.split(mention.inSpan ? mention.rest : mention.fullRest)
+            // In a column of codes, a lower-case name after one is its title too.
+            let (title, description) = LeadText.split(mention.inSpan ? mention.rest : mention.fullRest, lowercaseNames: true)
             if fields.title == nil { fields.title = title } else if let title { fields.descriptions.insert(title, at: 0) }
             if let description { fields.descriptions.insert(description, at: 0) }
         }

@@ -253,7 +253,7 @@ struct LayoutRenderer {
             indent + "+" + widths.map { String(repeating: mark, count: $0 + 2) }.joined(separator: "+") + "+"
         }
         func line(_ texts: [String]) -> String {
-            indent + "| " + zip(texts, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+            indent + "| " + zip(texts, widths).map { Self.padded($0, to: $1) }.joined(separator: " | ") + " |"
         }
         var lines = [border("-"), line(headers), border(family == .rstGrid ? "=" : "-")]
         for (number, row) in rows.enumerated() {
@@ -263,6 +263,12 @@ struct LayoutRenderer {
             if number == pageBreakAfter { lines += Self.pageBreak }
         }
         return lines
+    }
+
+    /// Padded to a width in characters, as a table's columns are counted (Foundation's
+    /// `padding(toLength:)` counts UTF-16 units and would cut a cell with an emoji in it short).
+    static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
     }
 
     /// An RFC's page break: blank lines, the footer, a form feed, the running header.
@@ -299,7 +305,7 @@ struct LayoutRenderer {
             for (index, cell) in row.enumerated() where index < widths.count - 1 { widths[index] = max(widths[index], cell.map(\.count).max() ?? 0) }
         }
         func line(_ cells: [String]) -> String {
-            var text = "   " + cells.enumerated().map { index, text in index == cells.count - 1 ? text : text.padding(toLength: widths[index] + 3, withPad: " ", startingAt: 0) }
+            var text = "   " + cells.enumerated().map { index, text in index == cells.count - 1 ? text : Self.padded(text, to: widths[index] + 3) }
                 .joined()
             while text.last == " " { text.removeLast() }
             return text
