@@ -18,10 +18,7 @@ struct CorpusScoreTests {
         arguments: ["development", "authored"])
     func corpusScores(_ name: String) async throws {
         let folder = Self.corpora.appendingPathComponent(name)
-        let documents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && $0 != "README.md" }
-            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.stem($0) + ".expected.json").path) }
-            .sorted()
+        let documents = try Self.documents(in: folder)
         #expect(documents.count >= 12)
 
         let kb = try TestKnowledgeBase.empty()
@@ -39,6 +36,43 @@ struct CorpusScoreTests {
         #expect(score.fieldsRight >= 99.0, "\(result.output)")
         #expect(score.extra == 0, "\(result.output)")
         #expect(result.status == 0)
+    }
+
+    /// Pages first met after the importer was written: each set's expected files were written
+    /// from the pages alone, its first-sight score recorded in BENCHMARKS.md before any rule was
+    /// tuned to it. Tuning since lifted three of them to the issue's bar; `batch4` is kept at
+    /// the score it has reached, so it only goes up. A refused page counts as missing here.
+    @Test("first-sight sets keep their scores: fields right and no more than five extra entries per hundred",
+        arguments: [("batch1", 95.0), ("batch2", 95.0), ("batch3", 95.0), ("batch4", 70.0)])
+    func firstSightScores(_ name: String, floor: Double) async throws {
+        let folder = Self.corpora.appendingPathComponent("firstsight").appendingPathComponent(name)
+        let documents = try Self.documents(in: folder)
+        #expect(documents.count >= 10)
+        let kb = try TestKnowledgeBase.empty()
+        var refused: [String] = []
+        for (index, document) in documents.enumerated() {
+            do {
+                _ = try await kb.importer.importFiles(
+                    [folder.appendingPathComponent(document).path], vendor: "corpus-\(index + 1)", options: ImportOptions(), actor: "test")
+            } catch {
+                refused.append(document)
+            }
+        }
+        let export = try kb.folder.write("export.json", try await kb.exportJSON())
+        let result = try Self.score(export: export, corpus: folder.path)
+        let score = try #require(Score(result.output), "the scorer printed no score: \(result.output)")
+        let extraPerHundred = Double(score.extra) * 100 / Double(score.entries)
+        print("first sight \(name): \(score.found)/\(score.entries) found, \(score.fieldsRight)% fields right, "
+            + "\(String(format: "%.1f", extraPerHundred)) extra per 100; refused: \(refused)\n\(result.output)")
+        #expect(score.fieldsRight >= floor, "\(result.output)")
+        #expect(extraPerHundred <= 5, "\(result.output)")
+    }
+
+    private static func documents(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".py") && $0 != "README.md" }
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem($0) + ".expected.json").path) }
+            .sorted()
     }
 
     private static func stem(_ file: String) -> String {
