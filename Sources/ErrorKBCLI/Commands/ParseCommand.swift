@@ -9,8 +9,9 @@ struct ParseCommand: AsyncParsableCommand {
         commandName: "parse",
         abstract: "Show the entries the importer finds in pages, without importing them.",
         discussion: """
-            For each page, every entry with its code, title, section, HTTP status, causes, \
-            fixes and source lines, in page order. --tree prints the blocks the page was read \
+            For each page, how each table was read (the column taken as each role and why), \
+            then every entry with its code, title, section, HTTP status, causes, fixes and \
+            source lines, in page order. --tree prints the blocks the page was read \
             into instead (headings, paragraphs, lists, tables and their cells, definitions, \
             code, notes), each with its lines. No database is opened.
 
@@ -70,6 +71,7 @@ struct ParsedPage: Encodable {
     var format: String
     var title: String?
     var layouts: [String]
+    var tables: [TableReading]
     var entries: [Entry]
 
     init(file: String, _ parsed: ParsedDocument) {
@@ -77,6 +79,7 @@ struct ParsedPage: Encodable {
         format = parsed.format.rawValue
         title = parsed.title
         layouts = parsed.layouts.map(\.rawValue)
+        tables = parsed.tables
         entries = parsed.entries.map {
             Entry(
                 code: $0.code, kind: $0.kind.rawValue, title: $0.title, section: $0.section, httpStatus: $0.httpStatus,
@@ -86,6 +89,7 @@ struct ParsedPage: Encodable {
 
     var text: String {
         var out = "\(file): \(entries.count) entr\(entries.count == 1 ? "y" : "ies") (\(format); \(layouts.joined(separator: ", ")))\n"
+        for table in tables { out += "  \(table.summary)\n" }
         for entry in entries {
             let lines = entry.lines.start == entry.lines.end ? "line \(entry.lines.start)" : "lines \(entry.lines.start)-\(entry.lines.end)"
             var facts = [lines]

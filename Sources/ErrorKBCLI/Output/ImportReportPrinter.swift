@@ -15,6 +15,7 @@ struct ImportReportPrinter {
             for section in report.sections where report.sections.count > 1 || section.section != nil {
                 ErrorKBCLI.print("  \(section.entries) in \(section.section.map { "[\($0)]" } ?? "no section")")
             }
+            for table in report.tables { ErrorKBCLI.print(terminal.dim("  " + table.summary)) }
             list("added", report.outcome.added)
             list("changed", report.outcome.changed)
             list("removed", report.outcome.removed)

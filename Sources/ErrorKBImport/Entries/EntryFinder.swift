@@ -13,6 +13,8 @@ struct EntryFinder {
     private(set) var examplesRead: [LineRange] = []
     /// The layouts entries were found in, in the order first met.
     private(set) var layouts: [Layout] = []
+    /// How each table was read, for the import report.
+    var tables: [TableReading] = []
     var context: SectionContext
     /// With no heading at all (plain text saved as `.md`), a short title-shaped paragraph is one.
     let pageHasHeadings: Bool
@@ -474,9 +476,12 @@ struct EntryFinder {
     private mutating func read(_ table: Table) {
         guard !context.listsNonErrors, let reader = TableEntries(table, inCodeSection: context.isAboutCodes) else {
             rowsWithoutCode += table.rows.map(\.lines)
+            let why = context.listsNonErrors ? "its section lists no errors" : TableEntries.setAside(table)
+            tables.append(TableReading(lines: table.lines, columns: [], setAside: why, entries: 0))
             return
         }
         let (found, unplaced) = reader.entries(in: context)
+        tables.append(reader.columns.reading(of: table, entries: found.count))
         entries += found
         if !found.isEmpty, !layouts.contains(.tables) { layouts.append(.tables) }
         rowsWithoutCode += unplaced.map(\.lines)

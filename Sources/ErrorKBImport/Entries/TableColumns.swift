@@ -18,16 +18,35 @@ struct TableColumns {
     /// Why each column was taken as what it was.
     private(set) var reasons: [String]
 
+    /// The table's reading for the import report.
+    func reading(of table: Table, entries: Int) -> TableReading {
+        let columns = roles.indices.map { TableReading.Column(header: headers[$0], role: roles[$0].reportName, reason: reasons[$0]) }
+        return TableReading(lines: table.lines, columns: columns, setAside: nil, entries: entries)
+    }
+
+    /// The header's text of each column, empty where there is none.
+    let headers: [String]
+
     static let sampleRows = 256
+
+    /// Why a table whose header or cells say it lists something else than errors is no table
+    /// of codes; `nil` when nothing says so.
+    static func setAside(headers: [String], cells: [[String]]) -> String? {
+        if let header = headers.first(where: ColumnRole.namesNonErrors) { return "header \"\(header)\" names parameters, fields or events" }
+        // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
+        if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) {
+            return "a column of data types or \"Required\" notes: parameters"
+        }
+        // `GET`, `POST`, `PUT`: a table of methods (CoAP's method codes), not of errors.
+        if cells.contains(where: Self.holdsMethodNames) { return "a column of method names" }
+        return nil
+    }
 
     /// `nil` when the table lists no codes: no column reads as one, or its header or cells say
     /// it lists parameters, fields or methods.
     init?(headers: [String], cells: [[String]], inCodeSection: Bool = false) {
-        guard !headers.contains(where: ColumnRole.namesNonErrors) else { return nil }
-        // A column of data types (`string`, `integer`) or of "Required." notes: parameters.
-        if cells.contains(where: { ColumnRole.holdsParameterFacts(Array($0.prefix(Self.sampleRows))) }) { return nil }
-        // `GET`, `POST`, `PUT`: a table of methods (CoAP's method codes), not of errors.
-        if cells.contains(where: Self.holdsMethodNames) { return nil }
+        guard Self.setAside(headers: headers, cells: cells) == nil else { return nil }
+        self.headers = headers
         var roles = headers.map(ColumnRole.of(header:))
         var reasons = headers.map { $0.isEmpty ? "no header" : "header \"\($0)\"" }
         Self.adjust(&roles, reasons: &reasons, headers: headers, cells: cells)

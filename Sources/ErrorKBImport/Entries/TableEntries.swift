@@ -16,6 +16,17 @@ struct TableEntries {
     let columns: TableColumns
 
     /// `inCodeSection`: the table stands in a section about errors or codes.
+    /// Why `init` found no table of codes in `table`, for the import report.
+    static func setAside(_ table: Table) -> String {
+        guard !table.rows.isEmpty else { return "no rows" }
+        let width = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)
+        let headers = (0..<width).map { $0 < table.header.count ? table.header[$0].flatText : "" }
+        let cells = (0..<width).map { column in
+            table.rows.prefix(TableColumns.sampleRows).compactMap { $0.cells.indices.contains(column) ? $0.cells[column].flatText : nil }
+        }
+        return TableColumns.setAside(headers: headers, cells: cells) ?? "no column reads as codes"
+    }
+
     init?(_ table: Table, inCodeSection: Bool = false) {
         var table = table
         let width = max(table.header.count, table.rows.map(\.cells.count).max() ?? 0)

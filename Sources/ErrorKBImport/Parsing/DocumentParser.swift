@@ -19,7 +19,7 @@ public enum DocumentParser {
             for index in entries.indices { entries[index].section = nil }
         }
         return ParsedDocument(
-            title: model.title, format: model.format, layouts: finder.layouts, entries: entries,
+            title: model.title, format: model.format, layouts: finder.layouts, entries: entries, tables: finder.tables,
             unplaced: UnplacedLines.of(source, model: model, entries: entries, rowsWithoutCode: finder.rowsWithoutCode,
                 examplesRead: finder.examplesRead))
     }

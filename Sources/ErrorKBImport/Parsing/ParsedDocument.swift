@@ -60,6 +60,8 @@ public struct ParsedDocument: Sendable, Hashable {
     /// The layouts entries were found in, in the order first met.
     public var layouts: [Layout]
     public var entries: [ParsedEntry]
+    /// How each table was read: the column taken as each role and why, or why it was set aside.
+    public var tables: [TableReading] = []
     public var unplaced: [UnplacedLine]
     /// The rows, verbatim, when the document is a registry table.
     public var registry: RegistryTable? = nil

@@ -125,7 +125,7 @@ public struct DocumentImporter: Sendable {
             ImportReport(
                 file: item.document.fileName, vendor: item.document.vendor.slug, dryRun: options.dryRun,
                 entriesFound: item.parsed.entries.count, format: item.parsed.format.rawValue,
-                layouts: item.parsed.layouts.map(\.rawValue), sections: item.parsed.sections, outcome: outcome,
+                layouts: item.parsed.layouts.map(\.rawValue), sections: item.parsed.sections, tables: item.parsed.tables, outcome: outcome,
                 unplaced: item.parsed.unplaced)
         }
     }

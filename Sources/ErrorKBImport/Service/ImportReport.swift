@@ -13,6 +13,8 @@ public struct ImportReport: Codable, Sendable, Hashable {
     public var layouts: [String]
     /// The entries by section, in page order.
     public var sections: [SectionCount]
+    /// How each table was read: the column taken as each role and why, or why it was set aside.
+    public var tables: [TableReading] = []
     public var outcome: DocumentImportOutcome
     public var unplaced: [UnplacedLine]
 
