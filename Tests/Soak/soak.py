@@ -100,12 +100,14 @@ class Readers:
                     step += 1
                     connection.request("GET", path)
                     response = connection.getresponse()
-                    response.read()
+                    body = response.read()
                     with self.lock:
                         self.requests += 1
                         if response.status >= 500:
                             self.server_errors += 1
-                            self.failures.add(f"HTTP {response.status} for {path}")
+                            # The problem's detail says which SQLite error it was.
+                            detail = body.decode(errors="replace")[:400]
+                            self.failures.add(f"HTTP {response.status} for {path}: {detail}")
             except (OSError, http.client.HTTPException):
                 # A connection the server closed (idle limit) is opened again; a server that
                 # is gone is found by the main loop.
@@ -302,6 +304,10 @@ def soak(options, as_user):
         text = log.read().decode(errors="replace")
         if "Fatal error" in text:
             failures.add("the server logged a fatal error: " + text[-500:])
+        # A 500's detail says nothing to the client; the server's log says what failed.
+        logged = [line for line in text.splitlines() if "error" in line.lower()]
+        if readers.server_errors and logged:
+            print("soak: the server logged:\n  " + "\n  ".join(line[:600] for line in logged[-5:]), flush=True)
     checking = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     integrity = checking.execute("PRAGMA integrity_check").fetchone()[0]
     checking.close()

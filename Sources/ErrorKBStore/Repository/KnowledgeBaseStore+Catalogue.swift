@@ -17,21 +17,21 @@ extension KnowledgeBaseStore {
         """
 
     public func vendors() async throws -> [VendorSummary] {
-        try await database.read { db in
+        try await read { db in
             try Row.fetchAll(db.cachedStatement(sql: "\(Self.vendorSummarySQL) ORDER BY ve.slug"))
                 .map(Self.vendorSummary)
         }
     }
 
     public func vendor(_ slug: String) async throws -> VendorSummary? {
-        try await database.read { db in
+        try await read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.vendorSummarySQL) WHERE ve.slug = ?"), arguments: [slug])
                 .map(Self.vendorSummary)
         }
     }
 
     public func documents(vendor: String?) async throws -> [SourceDocument] {
-        try await database.read { db in
+        try await read { db in
             let rows =
                 if let vendor {
                     try Row.fetchAll(
@@ -45,14 +45,14 @@ extension KnowledgeBaseStore {
     }
 
     public func document(id: Int64) async throws -> SourceDocument? {
-        try await database.read { db in
+        try await read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.documentSQL) WHERE d.id = ?"), arguments: [id])
                 .map(Self.sourceDocument)
         }
     }
 
     public func documentText(id: Int64) async throws -> String? {
-        try await database.read { db in
+        try await read { db in
             try String.fetchOne(
                 db.cachedStatement(sql: "SELECT t.text FROM document d JOIN document_text t ON t.sha256 = d.sha256 WHERE d.id = ?"),
                 arguments: [id])
@@ -60,19 +60,19 @@ extension KnowledgeBaseStore {
     }
 
     public func registryRecords(kind: RegistryKind?, key: String?) async throws -> [RegistryRecord] {
-        try await database.read { db in try RegistryRows.records(db, kind: kind, key: key) }
+        try await read { db in try RegistryRows.records(db, kind: kind, key: key) }
     }
 
     public func registryRecords(inDocument id: Int64) async throws -> [RegistryRecord] {
-        try await database.read { db in try RegistryRows.records(db, document: id) }
+        try await read { db in try RegistryRows.records(db, document: id) }
     }
 
     public func registryCopies() async throws -> [RegistryCopy] {
-        try await database.read { db in try RegistryRows.copies(db) }
+        try await read { db in try RegistryRows.copies(db) }
     }
 
     public func document(named fileName: String) async throws -> SourceDocument? {
-        try await database.read { db in
+        try await read { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.documentSQL) WHERE d.file_name = ?"), arguments: [fileName])
                 .map(Self.sourceDocument)
         }

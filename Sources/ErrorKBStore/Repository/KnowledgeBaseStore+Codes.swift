@@ -3,15 +3,15 @@ import GRDB
 
 extension KnowledgeBaseStore {
     public func code(_ code: String, vendor: String?) async throws -> CodeEntry? {
-        try await database.read { db in try Self.fetchCode(db, code: code, vendor: vendor) }
+        try await read { db in try Self.fetchCode(db, code: code, vendor: vendor) }
     }
 
     public func variant(id: Int64) async throws -> Variant? {
-        try await database.read { db in try Self.fetchVariant(db, id: id) }
+        try await read { db in try Self.fetchVariant(db, id: id) }
     }
 
     public func codes(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeSummary> {
-        try await database.read { db in
+        try await read { db in
             let (pageRows, next) = try Self.fetchCodePage(db, filter: filter, page: page)
             let details = try Self.fetchSummaryDetails(db, codeIDs: pageRows.map { $0["id"] })
             let items = pageRows.map { row -> CodeSummary in
@@ -52,7 +52,7 @@ extension KnowledgeBaseStore {
     }
 
     private func countFacets(filter: CodeFilter) async throws -> Facets {
-        try await database.read { db in
+        try await read { db in
             var arguments = StatementArguments()
             let condition = try Self.codeFilterSQL(filter, arguments: &arguments)
             let filtered = "SELECT c.id, c.kind, c.http_class FROM code c WHERE 1 \(condition)"

@@ -6,7 +6,7 @@ extension KnowledgeBaseStore {
     /// statements for the page (its codes, their variants, their causes and fixes), so that an
     /// answer over many codes (the divergences) costs its page, not a read per code.
     public func entries(filter: CodeFilter, page: PageRequest) async throws -> Page<CodeEntry> {
-        try await database.read { db in
+        try await read { db in
             let (codeRows, next) = try Self.fetchCodePage(db, filter: filter, page: page)
             guard !codeRows.isEmpty else { return Page(items: [], next: next) }
             let ids = codeRows.map { $0["id"] as Int64 }
@@ -39,7 +39,7 @@ extension KnowledgeBaseStore {
     /// variants alone (their titles in document order, their count): what the document's page
     /// lists, in one statement that costs the document's size. Empty for an unknown document.
     public func codes(inDocument id: Int64) async throws -> [CodeSummary] {
-        try await database.read { db in
+        try await read { db in
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """

@@ -3,7 +3,7 @@ import GRDB
 
 extension KnowledgeBaseStore {
     public func export() async throws -> KnowledgeBaseExport {
-        try await database.read { db in
+        try await read { db in
             let vendors = try VendorRecord.fetchAll(db, sql: "SELECT slug, name, kind FROM vendor ORDER BY slug").map(\.vendor)
             let documents = try DocumentRecord.fetchAll(
                 db,

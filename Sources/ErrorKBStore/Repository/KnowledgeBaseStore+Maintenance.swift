@@ -16,7 +16,7 @@ extension KnowledgeBaseStore {
     }
 
     public func checkStorage() async throws {
-        try await database.read { db in
+        try await read { db in
             // Each table's own B-tree from its root to both edges (min and max rowid), the
             // smallest index of each in full (count(*)), and the search index for one term:
             // milliseconds at 100k variants, where quick_check reads the whole file. Not every
@@ -38,7 +38,7 @@ extension KnowledgeBaseStore {
 
     /// How many segments the search index has now.
     public func searchIndexSegments() async throws -> Int {
-        try await database.read { db in try Self.searchIndexSegments(db) }
+        try await read { db in try Self.searchIndexSegments(db) }
     }
 
     /// Merges small segments of the search index a little, within the caller's transaction.

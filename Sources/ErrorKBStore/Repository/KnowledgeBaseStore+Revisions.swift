@@ -13,7 +13,7 @@ extension KnowledgeBaseStore {
         } else {
             before = .max
         }
-        return try await database.read { db in
+        return try await read { db in
             let ids: [Int64] =
                 if let code {
                     try Int64.fetchAll(
@@ -35,7 +35,7 @@ extension KnowledgeBaseStore {
     }
 
     public func revision(id: Int64) async throws -> Revision? {
-        try await database.read { db in try Self.fetchRevision(db, id: id) }
+        try await read { db in try Self.fetchRevision(db, id: id) }
     }
 
     static func fetchRevision(_ db: Database, id: Int64) throws -> Revision? {

@@ -19,7 +19,7 @@ extension KnowledgeBaseStore {
         } else {
             offset = 0
         }
-        return try await database.read { db in
+        return try await read { db in
             var filterArguments = StatementArguments()
             let condition = try Self.codeFilterSQL(filter, arguments: &filterArguments, variantScope: true)
             let wanted = offset + page.limit + 1

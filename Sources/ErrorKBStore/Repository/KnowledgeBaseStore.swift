@@ -82,7 +82,7 @@ public final class KnowledgeBaseStore: KnowledgeBaseCuration {
     }
 
     public func hasNeverHeldAnything() async throws -> Bool {
-        try await database.read { db in
+        try await read { db in
             try Bool.fetchOne(
                 db,
                 sql: """

@@ -59,7 +59,7 @@ enum RetryGuidanceRows {
 
 extension KnowledgeBaseStore {
     public func retryGuidance(code: String?) async throws -> [RetryGuidance] {
-        try await database.read { db in try RetryGuidanceRows.fetch(db, code: code) }
+        try await read { db in try RetryGuidanceRows.fetch(db, code: code) }
     }
 
     public func setRetryGuidance(_ guidance: RetryGuidance, actor: String) async throws -> RetryGuidance {

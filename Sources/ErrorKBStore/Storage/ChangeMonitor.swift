@@ -148,7 +148,13 @@ public final class ChangeMonitor: Sendable {
     /// Reads the connection's data version; true when it differs from the one it saw last.
     private static func dataVersion(_ watcher: inout Watcher) throws -> Bool {
         defer { sqlite3_reset(watcher.statement) }
-        guard sqlite3_step(watcher.statement) == SQLITE_ROW else {
+        let status = sqlite3_step(watcher.statement)
+        // A connection that may not write caught the log's index mid-change
+        // (``ReadOnlyReadRetry``): counted as a change, which costs one cache miss, never a stale answer.
+        if [SQLITE_READONLY, SQLITE_PROTOCOL, SQLITE_BUSY].contains(status & 0xFF) {
+            return true
+        }
+        guard status == SQLITE_ROW else {
             throw KnowledgeBaseError.storage("cannot read the database's version: \(String(cString: sqlite3_errmsg(watcher.database)))")
         }
         let seen = sqlite3_column_int64(watcher.statement, 0)
