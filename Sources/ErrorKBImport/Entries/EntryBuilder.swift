@@ -22,14 +22,32 @@ struct EntryDraft {
 /// Turns a draft into an entry, the same way for every layout: the code's kind, a clean title,
 /// causes and fixes one sentence each, and a description that says something.
 enum EntryBuilder {
-    static func build(_ draft: EntryDraft) -> ParsedEntry? {
+    /// A draft's text, cleaned: worked out once where one row names many codes, since the
+    /// cleaning reads every character and such a row may hold a whole page.
+    struct CleanText {
+        let title: String?
+        let description: String
+        let causes: [String]
+        let fixes: [String]
+
+        init(_ draft: EntryDraft) {
+            title = EntryBuilder.clean(draft.title)
+            description = EntryBuilder.paragraphs(draft.description)
+            causes = EntryBuilder.items(draft.causes)
+            fixes = EntryBuilder.items(draft.fixes)
+        }
+    }
+
+    /// `text`: the draft's text already cleaned, for drafts that share it.
+    static func build(_ draft: EntryDraft, text: CleanText? = nil) -> ParsedEntry? {
         let status = HTTPStatus(code: draft.code)
+        let text = text ?? CleanText(draft)
         var entry = ParsedEntry(
             code: draft.code, kind: status == nil ? stringCodeKind(draft.code, inOAuthContext: draft.inOAuthContext) : .http,
-            title: clean(draft.title), description: paragraphs(draft.description),
+            title: text.title, description: text.description,
             httpStatus: status?.value ?? draft.httpStatus.flatMap { HTTPStatus($0)?.value },
             section: draft.section.map(InlineText.flat).flatMap { $0.isEmpty ? nil : $0 },
-            causes: items(draft.causes), fixes: items(draft.fixes), lines: draft.lines)
+            causes: text.causes, fixes: text.fixes, lines: draft.lines)
 
         // Some tables give an OAuth error by its title in a row whose code column is the HTTP
         // status it comes with: `400 | Invalid Request | ...` under an OAuth heading.

@@ -84,7 +84,7 @@ struct TableEntries {
         var unplaced: [TableRow] = []
         var tableSection: String?
         var previousCodeCell: TableCell?
-        for row in table.rows {
+        for row in table.rows.flatMap(lineRows) {
             var cells = row.cells
             let filled = cells.filter { !$0.flatText.isEmpty }
             guard !filled.isEmpty else { continue }
@@ -115,6 +115,22 @@ struct TableEntries {
             }
         }
         return (entries, unplaced)
+    }
+
+    /// A row whose code cell holds a code alone on every line, and whose other cells hold a line
+    /// each beside them, is a row a line: a grid whose borders between rows were left out (or
+    /// never drawn, the table left open). Read as one row, every code would take all the text.
+    private func lineRows(_ row: TableRow) -> [TableRow] {
+        let count = row.lines.end - row.lines.start + 1
+        guard count >= 2, codeColumn < row.cells.count, row.cells[codeColumn].text.containsBytes("\n") else { return [row] }
+        let columns = row.cells.map { InlineText.lines($0.text) }
+        guard columns[codeColumn].count == count, columns.allSatisfy({ $0.isEmpty || $0.count == count }),
+            columns[codeColumn].allSatisfy({ code(in: TableCell(text: $0, lines: row.lines))?.fullRest.isEmpty == true })
+        else { return [row] }
+        return (0..<count).map { offset in
+            let line = LineRange(start: row.lines.start + offset, end: row.lines.start + offset)
+            return TableRow(cells: columns.map { TableCell(text: $0.isEmpty ? "" : $0[offset], lines: line) }, lines: line)
+        }
     }
 
     private func code(in cell: TableCell) -> CodeMention? {
@@ -189,6 +205,7 @@ struct TableEntries {
         let columnStatus = fields.statusText.flatMap { CodeMention.leading($0, in: .lead(codeSection: false)) }
             .flatMap { HTTPStatus(code: $0.codes[0])?.value }
         let stated = StatedStatus.find(in: fields.text.joined(separator: "\n")).first
+        var text: EntryBuilder.CleanText?
         return codes.compactMap { code in
             let isString = HTTPStatus(code: code) == nil
             var draft = EntryDraft(code: code, title: fields.title, lines: row.lines)
@@ -199,7 +216,9 @@ struct TableEntries {
             draft.section = place.section(forStringCode: isString, tableSection: fields.context ?? tableSection)
             draft.inOAuthContext = place.mentionsOAuth || KnownErrorCodes.mentionsOAuth(tableSection)
             draft.titleFromColumn = true
-            return EntryBuilder.build(draft)
+            let shared = text ?? EntryBuilder.CleanText(draft)
+            text = shared
+            return EntryBuilder.build(draft, text: shared)
         }
     }
 }
