@@ -196,15 +196,27 @@ extension LineRange {
 }
 
 extension [Block] {
-    /// Adds `definition` to the definition list these blocks end with, or starts one: the line
-    /// readers meet a list's definitions one at a time.
-    mutating func appendDefinition(_ definition: Definition) {
-        guard case .definitions(var list)? = last else {
-            append(.definitions(DefinitionList(items: [definition], lines: definition.lines)))
+    /// Adds the items of `new` to the definition list these blocks end with, or appends `new`:
+    /// the readers meet a list's definitions one at a time.
+    /// The list is taken out of the array while it grows: changed in place, it would share its
+    /// items with the array and copy them all at each append, quadratic in a long list.
+    mutating func appendDefinitions(_ new: DefinitionList) {
+        guard case .definitions? = last, case .definitions(var list) = removeLast() else {
+            append(.definitions(new))
             return
         }
-        list.items.append(definition)
-        list.lines = list.lines.union(definition.lines)
-        self[count - 1] = .definitions(list)
+        list.items += new.items
+        list.lines = list.lines.union(new.lines)
+        append(.definitions(list))
+    }
+
+    /// Changes the last definition of the list these blocks end with; false when they end
+    /// with none. Taken out of the array while it changes, for the reason above.
+    mutating func updateLastDefinition(_ change: (inout Definition) -> Void) -> Bool {
+        guard case .definitions(let peek)? = last, !peek.items.isEmpty, case .definitions(var list) = removeLast() else { return false }
+        change(&list.items[list.items.count - 1])
+        list.lines = list.lines.union(list.items[list.items.count - 1].lines)
+        append(.definitions(list))
+        return true
     }
 }

@@ -119,21 +119,13 @@ extension LineDialect {
                 }
                 break
             }
-            let spot = LineSpot(
+            var read = readBlock(LineSpot(
                 lines: lines, index: index, depth: depth, previous: blocks.last, previousStart: previousStart,
-                blankBefore: blankBefore)
-            var match: BlockMatch?
-            for rule in Self.rules {
-                if let found = rule.read(&self, spot) {
-                    match = found
-                    break
-                }
-            }
-            var read = match ?? readParagraph(spot)
+                blankBefore: blankBefore))
             // A rule must move on, or the loop would stand still: at least the line at hand is read.
             read.end = max(read.end, index + 1)
             if read.continuesDefinitions, case .definitions(let list)? = read.blocks.first, read.blocks.count == 1 {
-                for item in list.items { blocks.appendDefinition(item) }
+                blocks.appendDefinitions(list)
             } else {
                 if !read.blocks.isEmpty { previousStart = index }
                 blocks += read.blocks
@@ -142,6 +134,16 @@ extension LineDialect {
             index = read.end
         }
         return blocks
+    }
+
+    /// The block the first rule that matches reads at `spot`, else a paragraph. Its own
+    /// function so that `spot`, which holds the last block read, is gone before that block
+    /// grows: held, a definition list would be copied at every definition added.
+    private mutating func readBlock(_ spot: LineSpot) -> BlockMatch {
+        for rule in Self.rules {
+            if let found = rule.read(&self, spot) { return found }
+        }
+        return readParagraph(spot)
     }
 
     /// True when a rule that interrupts paragraphs would start a block at `spot`.

@@ -39,14 +39,11 @@ enum MarkdownDefinitions {
             case .code(let code) where code.indented && Self.holdsDefinitions(code.text):
                 // kramdown and Pandoc indent a definition's nested definitions; CommonMark reads
                 // that as indented code. It is the last definition's continuation.
-                if case .definitions(var list)? = result.last, !list.items.isEmpty {
-                    list.items[list.items.count - 1].blocks += MarkdownReader.parse(code.text, firstLine: code.lines.start)
-                    list.items[list.items.count - 1].lines = list.items[list.items.count - 1].lines.union(code.lines)
-                    list.lines = list.lines.union(code.lines)
-                    result[result.count - 1] = .definitions(list)
-                } else {
-                    result.append(blocks[index])
+                let continued = result.updateLastDefinition { definition in
+                    definition.blocks += MarkdownReader.parse(code.text, firstLine: code.lines.start)
+                    definition.lines = definition.lines.union(code.lines)
                 }
+                if !continued { result.append(blocks[index]) }
             default:
                 result.append(blocks[index])
             }
@@ -62,12 +59,7 @@ enum MarkdownDefinitions {
 
     /// Consecutive definition lists are one list.
     private static func appendMerging(_ block: Block, to result: inout [Block]) {
-        if case .definitions(let new) = block, case .definitions(let previous)? = result.last {
-            result[result.count - 1] = .definitions(
-                DefinitionList(items: previous.items + new.items, lines: previous.lines.union(new.lines)))
-        } else {
-            result.append(block)
-        }
+        if case .definitions(let new) = block { result.appendDefinitions(new) } else { result.append(block) }
     }
 
     /// A list every item of which is a term with a `: `-list under it.
