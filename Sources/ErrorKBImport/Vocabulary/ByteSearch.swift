@@ -63,3 +63,27 @@ extension StringProtocol {
         }
     }
 }
+
+extension Substring {
+    /// Where `needle` (ASCII) first occurs, compared byte for byte in UTF-8.
+    ///
+    /// Why not `range(of:)`: Foundation's bridges the whole substring to `NSString` on each call,
+    /// so a line searched once per tag it holds costs the square of its length (a 5 MB line of
+    /// Liquid tags took minutes).
+    func rangeOfBytes(_ needle: StaticString) -> Range<Index>? {
+        needle.withUTF8Buffer { needle -> Range<Index>? in
+            guard let first = needle.first else { return startIndex..<startIndex }
+            let bytes = utf8
+            var start = bytes.startIndex
+            while let found = bytes[start...].firstIndex(of: first) {
+                // An ASCII byte is never inside a character's encoding, so both ends are
+                // character boundaries.
+                if bytes[found...].starts(with: needle) {
+                    return found..<bytes.index(found, offsetBy: needle.count)
+                }
+                start = bytes.index(after: found)
+            }
+            return nil
+        }
+    }
+}

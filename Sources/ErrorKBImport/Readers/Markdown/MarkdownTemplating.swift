@@ -192,8 +192,8 @@ struct MarkdownTemplating {
                 rest = rest[after...]
                 continue
             }
-            let closing = rest[after] == "%" ? "%}" : "}}"
-            guard let close = rest[after...].range(of: closing) else {
+            let close = rest[after] == "%" ? rest[after...].rangeOfBytes("%}") : rest[after...].rangeOfBytes("}}")
+            guard let close else {
                 result += rest
                 return result
             }
