@@ -5,4 +5,5 @@
 // and the importer never touches that struct, only pointers the library hands back.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>

@@ -26,7 +26,7 @@ enum HTMLReader {
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                    readDocument($0, count: Int32(buffer.count), options: options)
                 }
             }
         }
@@ -40,6 +40,31 @@ enum HTMLReader {
             return nil
         }.first
         return DocumentModel(format: .html, title: title, titleLine: builder.titleLine, blocks: blocks, chrome: builder.chrome)
+    }
+}
+
+extension HTMLReader {
+    /// `htmlReadMemory`, step by step, to ask for big lines: without them libxml2 keeps line
+    /// numbers in 16 bits and cites every node past line 65,535 at 65,535. Its HTML parser's
+    /// options have no such flag, and `htmlCtxtUseOptions` drops the XML one, so it is set on
+    /// the context after them. The text is UTF-8 whatever its `<meta charset>` says: decoded
+    /// already, as `htmlReadMemory(..., "UTF-8", ...)` tells the parser.
+    fileprivate static func readDocument(_ buffer: UnsafePointer<CChar>, count: Int32, options: Int32) -> htmlDocPtr? {
+        guard let context = htmlCreateMemoryParserCtxt(buffer, count) else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        _ = htmlCtxtUseOptions(context, options)
+        context.pointee.options |= Int32(XML_PARSE_BIG_LINES.rawValue)
+        if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
+            _ = xmlSwitchToEncoding(context, utf8)
+            // Named, so that a `<meta charset>` does not switch it (the context frees it).
+            if let input = context.pointee.input, input.pointee.encoding == nil {
+                input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+            }
+        }
+        _ = htmlParseDocument(context)
+        let document = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        return document
     }
 }
 
