@@ -1,15 +1,11 @@
 import ErrorKBCore
-import Foundation
 import Testing
 
 @testable import ErrorKBImport
 
 /// The table readers on the sizes a generated reference or a hostile page reaches: a 10,000-row
 /// table in every table family, a cell wrapped over 10,000 lines, borders never closed. Each
-/// must read whole and in time linear in its size: read at a quarter of the size and at the
-/// full size, the best of three each, the larger may take at most eight times as long (linear
-/// is four; a reader that rescans what it read is sixteen). A ratio, not a timing, so a slow or
-/// busy machine does not fail it.
+/// must read whole and in time linear in its size (`LinearTime`).
 @Suite("Import: table readers at scale", .timeLimit(.minutes(10)))
 struct TableScaleTests {
     static let rows = 10_000
@@ -120,36 +116,19 @@ struct TableScaleTests {
             }
         }
         let parsed = try Self.parse(page(Self.rows), as: file)
-        // The rows of an unclosed table are read as a table or as lines of text; either way no
-        // row is dropped silently: each is an entry or a line not placed.
-        let placed = Set(parsed.entries.map(\.code))
-        let unplaced = parsed.unplaced.count
-        #expect(placed.count == Self.rows || placed.count + unplaced >= Self.rows, "\(file): \(placed.count) entries, \(unplaced) unplaced")
+        // Every row is still a row: an entry each, none taking another's text.
+        #expect(parsed.entries.count == Self.rows, "\(file)")
+        #expect(Set(parsed.entries.map(\.code)).count == Self.rows, "\(file)")
+        #expect(parsed.entries.allSatisfy { ($0.title ?? $0.description) == "Widget unreadable" }, "\(file)")
         try Self.expectLinear("unclosed borders (\(file))", file: file, size: page)
     }
 
     static func parse(_ text: String, as name: String) throws -> ParsedDocument {
-        DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: name))
+        try LinearTime.parse(text, as: name)
     }
 
-    /// Best of three reads of the page at `rows / 4` and at `rows`; prints both.
     static func expectLinear(_ name: String, file: String, size page: (Int) -> String) throws {
-        func best(_ rows: Int) throws -> Double {
-            let text = page(rows)
-            var times: [Double] = []
-            for _ in 0..<3 {
-                let start = ContinuousClock.now
-                _ = try parse(text, as: file)
-                let elapsed = ContinuousClock.now - start
-                times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            }
-            return times.min() ?? 0
-        }
-        let small = try best(rows / 4)
-        let large = try best(rows)
-        let ratio = large / max(small, 1e-6)
-        print("scale: \(name): \(rows / 4) rows \(String(format: "%.3f", small)) s, \(rows) rows \(String(format: "%.3f", large)) s, ratio \(String(format: "%.1f", ratio))")
-        #expect(ratio < 8, "\(name): 4× the rows took \(String(format: "%.1f", ratio))× as long")
+        try LinearTime.expect(name, file: file, size: rows, page: page)
     }
 }
 
