@@ -56,6 +56,27 @@ struct CodeMention: Hashable {
         for label in ["Error: `", "Error code: `", "Status: `", "Status code: `"] where text.hasPrefix(label) {
             text = String(text.dropFirst(label.count - 1))
         }
+        // `` `code=10001` ``: the code as its log line writes it, a key and its value.
+        for key in ["`code=", "code=", "`error_code=", "error_code="] where text.hasPrefix(key) && text.utf8.count > key.utf8.count {
+            text = (key.hasPrefix("`") ? "`" : "") + String(text.dropFirst(key.count))
+        }
+        // `(0) SQLITE_OK`: a constant's value in brackets before its name, which is the code.
+        if text.hasPrefix("("), let close = text.firstIndex(of: ")") {
+            let value = String(text[text.index(after: text.startIndex)..<close]).trimmingWhitespace()
+            let name = String(text[text.index(after: close)...]).trimmingWhitespace()
+            if isNumber(value) || isHex(value), !name.isEmpty, name.first != "(", let mention = leading(name, in: place), mention.distinct {
+                return mention
+            }
+        }
+        // `client-error-bad-request (0x0400)`: a keyword with its value in brackets, as an
+        // enum's names are listed; a keyword is lower case with hyphens, a shape prose lacks.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let value = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingWhitespace()
+            let name = String(text[..<open]).trimmingWhitespace()
+            if isNumber(value) || isHex(value), isKeyword(name) {
+                return CodeMention(codes: [name], rest: "", inSpan: false, afterSpan: "", distinct: true)
+            }
+        }
         // A lone token (`err_code_7`, `404`, a table's usual code cell) needs none of the rules
         // for marks, announcing words and lists.
         if text.utf8.allSatisfy({ Self.isTokenByte($0) }), text.utf8.last.map({ $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") }) ?? false,
@@ -322,6 +343,13 @@ struct CodeMention: Hashable {
         guard bytes.contains(UInt8(ascii: "-")) else { return false }
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// `client-error-bad-request`: lower-case words joined by hyphens, two or more.
+    static func isKeyword(_ token: String) -> Bool {
+        let words = token.split(separator: "-", omittingEmptySubsequences: false)
+        return words.count >= 2 && token.utf8.count <= 100
+            && words.allSatisfy { !$0.isEmpty && $0.first?.isLetter == true && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
     }
 
     static func isNumber(_ token: String) -> Bool {

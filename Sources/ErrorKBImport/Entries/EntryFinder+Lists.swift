@@ -138,11 +138,30 @@ extension EntryFinder {
         }
     }
 
+    /// Items that open with a field's name, `code` or `message` among them: what every error
+    /// object carries, not a code of its own.
+    static func isListOfErrorFields(_ list: BlockList) -> Bool {
+        let names = list.items.compactMap { item -> String? in
+            guard case .paragraph(let first)? = item.blocks.first, let line = InlineText.lines(first.text).first,
+                line.hasPrefix("`"), let close = line.dropFirst().firstIndex(of: "`")
+            else { return nil }
+            return String(line[line.index(after: line.startIndex)..<close])
+        }
+        return names.count >= 2 && names.count * 2 > list.items.count && (names.contains("code") || names.contains("message"))
+            && names.allSatisfy { name in name.allSatisfy { $0.isLowercase || $0 == "_" } }
+    }
+
     /// List items that open with a code: `* 409 StatusConflict`, `- **404 Not Found** - The
     /// resource ...`, `` - `rate_limited`: The app ... ``.
     mutating func read(_ list: BlockList) {
         // Environment variables, options, parameters: a section that lists no errors lists none.
         if context.listsNonErrors {
+            context.prose(Block.text(of: [.list(list)]))
+            return
+        }
+        // `` - `code`: error code. `` / `` - `message`: ... ``: the fields of an error object,
+        // which a page defines in the layout of codes.
+        if Self.isListOfErrorFields(list) {
             context.prose(Block.text(of: [.list(list)]))
             return
         }

@@ -265,7 +265,7 @@ struct EntryFinder {
     private mutating func readParagraph(_ paragraph: Paragraph, in blocks: [Block], at index: Int) -> Int {
         let lines = InlineText.lines(paragraph.text)
         guard let firstLine = lines.first else { return index + 1 }
-        if let mention = leadMention(firstLine) {
+        if let mention = leadMention(firstLine), !Self.isLegend(paragraph.text) {
             let following = Array(blocks[(index + 1)...])
             if lines.count == 1, let status = groupStatus(mention, over: Array(following.prefix(1))) {
                 context.setGroupStatus(status)
@@ -300,6 +300,17 @@ struct EntryFinder {
         }
         context.prose(paragraph.text)
         return index + 1
+    }
+
+    /// `PJ = Print-Job, PU = Print-URI, ...`: the key to a table's abbreviations, two or
+    /// more, the first opening the paragraph; its capitals name columns, not codes.
+    static func isLegend(_ text: String) -> Bool {
+        let words = InlineText.flat(text).split(separator: " ")
+        guard words.count >= 3, words[1] == "=" else { return false }
+        let keys = words.indices.dropLast().filter { index in
+            words[index + 1] == "=" && String(words[index]).trimmingCharacters(in: ",;").allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        }
+        return keys.count >= 2 && keys.first == 0
     }
 
     /// `**Error codes**` alone on a line, or, on a page with no headings, a title-shaped line.
@@ -474,7 +485,8 @@ struct EntryFinder {
     }
 
     private mutating func read(_ table: Table) {
-        guard !context.listsNonErrors, let reader = TableEntries(table, inCodeSection: context.isAboutCodes) else {
+        let reader = TableEntries(table, inCodeSection: context.isAboutCodes)
+        guard let reader, !context.listsNonErrors || context.isAboutCodes && reader.listsOnlyCodes else {
             rowsWithoutCode += table.rows.map(\.lines)
             let why = context.listsNonErrors ? "its section lists no errors" : TableEntries.setAside(table)
             tables.append(TableReading(lines: table.lines, columns: [], setAside: why, entries: 0))

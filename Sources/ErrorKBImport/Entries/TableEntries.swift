@@ -117,6 +117,15 @@ struct TableEntries {
         return (entries, unplaced)
     }
 
+    /// Every cell of the code column is a different code of a shape only codes have
+    /// (`ACCESS_TOKEN_EXPIRED`, `E0000011`): a table of codes even in a section whose heading
+    /// names fields or values, as an SDK's page of an error enum heads its table "Fields".
+    var listsOnlyCodes: Bool {
+        let cells = table.rows.compactMap { codeColumn < $0.cells.count ? $0.cells[codeColumn].flatText : nil }
+        let evidence = ColumnEvidence(header: "", cells: cells)
+        return evidence.count >= 3 && evidence.unique && evidence.distinctShare >= 0.9
+    }
+
     /// A row whose code cell holds a code alone on every line, and whose other cells hold a line
     /// each beside them, is a row a line: a grid whose borders between rows were left out (or
     /// never drawn, the table left open). Read as one row, every code would take all the text.

@@ -190,8 +190,11 @@ enum TextHeadings {
             level = 1
             text = String(text[text.index(after: dot)...])
         } else {
-            let number = text.prefix { $0.isNumber || $0 == "." }
-            guard number.first?.isNumber == true, !number.containsBytes("..") else { return nil }
+            // `B.1.4.1.  client-error-bad-request`: an appendix's letter leads its numbers.
+            let letter = text.count > 3 && text.first?.isUppercase == true && text.first?.isASCII == true
+                && text.dropFirst().first == "." && text.dropFirst(2).first?.isNumber == true ? 2 : 0
+            let number = text.prefix(letter) + text.dropFirst(letter).prefix { $0.isNumber || $0 == "." }
+            guard letter > 0 || number.first?.isNumber == true, !number.containsBytes("..") else { return nil }
             level = number.split(separator: ".").count
             text = String(text.dropFirst(number.count))
             rfcNumbered = number.hasSuffix(".") && text.hasPrefix("  ") && level >= 2
