@@ -40,10 +40,11 @@ struct CorpusScoreTests {
 
     /// Pages first met after the importer was written: each set's expected files were written
     /// from the pages alone, its first-sight score recorded in BENCHMARKS.md before any rule was
-    /// tuned to it. Tuning since lifted three of them to the bar; `batch4` is kept at
-    /// the score it has reached, so it only goes up. A refused page counts as missing here.
+    /// tuned to it. Tuning since lifted three of them to the bar; `batch4` and `batch5`
+    /// are kept at the score they have reached, so they only go up. A refused page counts as
+    /// missing here.
     @Test("first-sight sets keep their scores: fields right and no more than five extra entries per hundred",
-        arguments: [("batch1", 95.0), ("batch2", 95.0), ("batch3", 95.0), ("batch4", 70.0)])
+        arguments: [("batch1", 95.0), ("batch2", 95.0), ("batch3", 95.0), ("batch4", 70.0), ("batch5", 88.0)])
     func firstSightScores(_ name: String, floor: Double) async throws {
         let folder = Self.corpora.appendingPathComponent("firstsight").appendingPathComponent(name)
         let documents = try Self.documents(in: folder)

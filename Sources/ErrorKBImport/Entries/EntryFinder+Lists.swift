@@ -194,6 +194,14 @@ extension EntryFinder {
                 }
                 continue
             }
+            // `ClientError` over the names derived from it, and theirs under them: a tree of
+            // names (a hierarchy, an index), which describes none of them.
+            if mention.fullRest.isEmpty, InlineText.lines(first.text).count == 1, item.blocks.count > 1,
+                Self.isTreeOfNames(Array(item.blocks.dropFirst()))
+            {
+                context.prose(Block.text(of: item.blocks))
+                continue
+            }
             let (title, description) = Self.titleAndDescription(mention, lowercaseNames: amongCodes)
             let rest = Array(InlineText.lines(first.text).dropFirst())
             guard title != nil || description != nil || !rest.isEmpty || item.blocks.count > 1 else {
@@ -209,6 +217,26 @@ extension EntryFinder {
 }
 
 extension EntryFinder {
+    /// Lists, nested or not, of nothing but names, each alone on its line and each a code.
+    static func isTreeOfNames(_ blocks: [Block]) -> Bool {
+        var names = 0
+        var pending = blocks[...]
+        while let block = pending.popFirst() {
+            switch block {
+            case .list(let list):
+                for item in list.items { pending.append(contentsOf: item.blocks) }
+            case .paragraph(let paragraph):
+                let lines = InlineText.lines(paragraph.text)
+                guard lines.count == 1, let mention = CodeMention.leading(lines[0], in: .column(named: true)), mention.fullRest.isEmpty
+                else { return false }
+                names += 1
+            default:
+                return false
+            }
+        }
+        return names >= 2
+    }
+
     /// A list whose items are each one name in a code span over what it means, nested under it
     /// (`` * `BadRequest` `` / `  * Indicates that ...`): a definition list in bullets, whose
     /// names are terms wherever it stands.

@@ -209,7 +209,7 @@ struct RSTDialect: LineDialect {
         let range = LineRange(start: lines[index].number, end: lines[end - 1].number)
         // `.. c:macro:: UV_EACCES`, `.. py:exception:: Warning`, `.. describe:: E2BIG`: Sphinx's
         // object descriptions, a term (the object) over its description.
-        if Self.isObjectDescription(name), !argument.isEmpty {
+        if Self.isObjectDescription(name) || Self.isExceptionClass(name, argument: String(argument), body: body), !argument.isEmpty {
             let term = Definition(
                 term: RSTInline.render(String(argument)), termLines: LineRange(start: lines[index].number, end: lines[index].number),
                 blocks: parse(body, depth: spot.depth + 1), lines: range)
@@ -238,8 +238,22 @@ struct RSTDialect: LineDialect {
     /// not a class, function or option, which document an API.
     private static func isObjectDescription(_ name: String) -> Bool {
         let role = name.split(separator: ":").last.map(String.init) ?? name
+        // Bare, `exception` and `data` are the Python domain's, Sphinx's default; a bare
+        // `error` is docutils' admonition.
         return ["describe", "object", "exception", "data", "macro", "enumerator", "const", "constant", "error"].contains(role)
-            && (name.contains(":") || ["describe", "object"].contains(name))
+            && (name.contains(":") || ["describe", "object", "exception", "data"].contains(name))
+    }
+
+    /// A class that is an exception: named so (`ClientPayloadError`), or said to derive from
+    /// one (`Derived from :exc:\`ClientResponseError\``), as Python's reference documents them.
+    private static func isExceptionClass(_ name: String, argument: String, body: [SourceLine]) -> Bool {
+        guard name == "class" || name == "py:class" else { return false }
+        let className = argument.prefix { $0 != "(" && !$0.isWhitespace }.split(separator: ".").last.map(String.init) ?? ""
+        if ["Error", "Exception", "Warning"].contains(where: { className.hasSuffix($0) && className.count > $0.count }) { return true }
+        return body.contains { line in
+            let text = line.trimmed
+            return ["Derived from ", "Subclass of ", "Inherits from ", "Bases: "].contains { text.hasPrefix($0) } && text.containsBytes(":exc:`")
+        }
     }
 
     private static func headerRows(_ lines: ArraySlice<SourceLine>) -> Int {

@@ -90,6 +90,13 @@ enum RSTInline {
                 if let open = inner.lastIndex(of: "<"), inner.hasSuffix(">") {
                     inner = String(inner[..<open]).trimmingWhitespace()
                 }
+                // Sphinx's cross-references: `~aiohttp.ClientError` shows its last name,
+                // `!Name` is not linked.
+                if inner.hasPrefix("~"), let last = inner.dropFirst().split(separator: ".").last {
+                    inner = String(last)
+                } else if inner.hasPrefix("!") {
+                    inner = String(inner.dropFirst())
+                }
                 result += inner
                 index = text.index(after: close)
                 while index < text.endIndex, text[index] == "_" { index = text.index(after: index) }
