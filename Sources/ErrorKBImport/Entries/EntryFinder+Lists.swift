@@ -234,7 +234,7 @@ extension EntryFinder {
                 return false
             }
         }
-        return names >= 2
+        return names >= 1
     }
 
     /// A list whose items are each one name in a code span over what it means, nested under it

@@ -62,6 +62,13 @@ struct TableColumns {
             roles[code] = .code
         }
         reasons[code] = why
+        // The codes' HTTP status, in a column no header named for it.
+        for column in roles.indices where column != code && roles[column] == .ignored && evidence[column].statusShare >= 0.9
+            && evidence[code].statusShare < 0.5 && !roles.contains(.httpStatus)
+        {
+            roles[column] = .httpStatus
+            reasons[column] += ": HTTP statuses beside the codes, so their status"
+        }
         // Another column named for codes repeats them (WebDriver's "JSON Error Code"), or names
         // them while the numbers are the codes (Kafka's `Error`): the names are the titles. A
         // column of statuses beside it is the codes' status.
@@ -96,6 +103,12 @@ struct TableColumns {
         for (column, role) in roles.enumerated() where !cells[column].isEmpty {
             let short = cells[column].prefix(Self.sampleRows).allSatisfy(ColumnRole.isTitleShaped)
             switch role {
+            // A "Status" of names, not numbers (`SUCCESS`, `INVALID_ARGUMENT`): the status's
+            // name, which is the title.
+            case .httpStatus where !hasTitle && Self.holdsNames(cells[column]):
+                roles[column] = .title
+                reasons[column] += ": names, not HTTP statuses, so the titles"
+                hasTitle = true
             // The first "Description" of names, not sentences, is the title: `Unknown error`
             // beside an "Explanation", `Bad Request` in a registry.
             case .description where !hasTitle && short:
@@ -171,6 +184,20 @@ struct TableColumns {
         if let best = named.max(by: { rank($0) < rank($1) }) {
             return (best, "header \"\(evidence[best].header)\" names the codes; \(evidence[best].namedCount) of \(evidence[best].count) cells are codes", false)
         }
+        // No header names the codes, but one column is numbers each written once beside
+        // another of HTTP statuses (`gRPC | REST | Status`: 3 | 400 | INVALID_ARGUMENT): the
+        // numbers are the codes and the statuses theirs.
+        if let status = evidence.indices.first(where: {
+            evidence[$0].statusShare >= 0.9 && evidence[$0].count >= 2 && [.ignored, .httpStatus, .code].contains(roles[$0])
+        }),
+            roles.contains(.title) || roles.contains(.description),
+            let numbers = evidence.indices.first(where: {
+                $0 != status && evidence[$0].numberShare >= 0.9 && evidence[$0].unique && evidence[$0].count >= 2
+                    && [.ignored, .code].contains(roles[$0])
+            })
+        {
+            return (numbers, "numbers each written once beside \"\(evidence[status].header)\", a column of HTTP statuses", true)
+        }
         if let status = roles.firstIndex(of: .httpStatus), evidence[status].namedShare >= 0.5 {
             return (status, "header \"\(evidence[status].header)\" names statuses and no column names codes; \(evidence[status].namedCount) of \(evidence[status].count) cells are codes", false)
         }
@@ -197,6 +224,12 @@ struct TableColumns {
             return (column, "\(evidence[column].distinctCount) of \(evidence[column].count) cells have a code's shape", false)
         }
         return nil
+    }
+
+    /// Every sampled cell one identifier and none a number.
+    private static func holdsNames(_ cells: [String]) -> Bool {
+        let evidence = ColumnEvidence(header: "", cells: cells)
+        return evidence.count >= 2 && evidence.identifierShare >= 0.8 && evidence.numberShare == 0 && evidence.statusShare == 0
     }
 
     /// A column most of whose cells are HTTP method names.

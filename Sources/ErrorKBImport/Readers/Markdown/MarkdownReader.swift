@@ -4,11 +4,13 @@ import ErrorKBCore
 /// Markdown pages through cmark-gfm, GitHub's CommonMark parser with its table extension: the
 /// parser's tree becomes the document model, with every block's source lines. HTML blocks inside
 /// the page go through the HTML reader; MDN's `- term` / `  - : definition` lists and
-/// `Term` / `: definition` paragraphs become definition lists.
+/// `Term` / `: definition` paragraphs become definition lists; Yandex's `#| ... |#` tables are
+/// read beside it (`YFMTables`).
 enum MarkdownReader {
     static func read(_ source: SourceText) -> DocumentModel {
         let templating = MarkdownTemplating(source.lines)
-        let blocks = parse(templating.lines.joined(separator: "\n"), firstLine: 1)
+        let (lines, tables) = YFMTables.extract(templating.lines, firstLine: 1)
+        let blocks = YFMTables.merge(tables, into: parse(lines.joined(separator: "\n"), firstLine: 1))
         let title = templating.title ?? blocks.lazy.compactMap { block -> String? in
             if case .heading(let heading) = block { return InlineText.flat(heading.text) }
             return nil
