@@ -100,3 +100,22 @@ struct HostileShapeScaleTests {
         #expect(parsed.entries.first?.lines == LineRange(start: row, end: row))
     }
 }
+
+/// The line limit that bounds a parser's tree, which costs per line whatever the bytes.
+@Suite("Import: the line limit")
+struct LineLimitTests {
+    @Test("a page of more lines than the limit is refused in one line naming the limit; one at the limit is read")
+    func lineLimit() throws {
+        let limit = SourceText.maximumLines
+        let over = "# Error codes\n\n| Code | Description |\n|---|---|\n" + String(repeating: "|\n", count: limit)
+        #expect(throws: ImportRefusal.tooManyLines(file: "bars.md", lines: limit + 5, limit: limit)) {
+            try SourceText(bytes: Array(over.utf8), fileName: "bars.md")
+        }
+        let message = ImportRefusal.tooManyLines(file: "bars.md", lines: limit + 5, limit: limit).description
+        #expect(message == "bars.md: \(limit + 5) lines is over the limit of \(limit) lines for one document")
+        // CR LF and a lone CR end a line each, as the split counts them.
+        #expect(SourceText.lineCount(Array("a\r\nb\rc\nd".utf8)) == 4)
+        let at = "# Error codes\n\n| Code | Description |\n|---|---|\n| E1 | Widget unreadable |\n" + String(repeating: "\n", count: limit - 6)
+        #expect(try SourceText(bytes: Array(at.utf8), fileName: "bars.md").lines.count == limit)
+    }
+}

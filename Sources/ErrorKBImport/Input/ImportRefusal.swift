@@ -3,6 +3,7 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case empty(file: String)
     case tooLarge(file: String, bytes: Int, limit: Int)
+    case tooManyLines(file: String, lines: Int, limit: Int)
     case binary(file: String)
     case notUTF8(file: String, offset: Int)
     case noEntries(file: String)
@@ -19,6 +20,8 @@ public enum ImportRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty(let file): "\(file): the file is empty or only white space"
         case .tooLarge(let file, let bytes, let limit):
             "\(file): \(bytes) bytes is over the \(limit / 1_048_576) MiB limit for one document"
+        case .tooManyLines(let file, let lines, let limit):
+            "\(file): \(lines) lines is over the limit of \(limit) lines for one document"
         case .binary(let file): "\(file): looks like a binary file, not a documentation page"
         case .notUTF8(let file, let offset): "\(file): not valid UTF-8 (first bad byte at offset \(offset))"
         case .noEntries(let file): "\(file): no error codes found in any layout this importer knows"

@@ -44,12 +44,19 @@ enum HTMLReader {
 }
 
 extension HTMLReader {
+    /// libxml2's global state (its dictionaries' lock, the encoding handlers), set up once
+    /// before any thread parses: `htmlReadMemory` does it on each call, a context made by hand
+    /// does not, and pages are parsed on several threads at once. Swift runs a static
+    /// initialiser once, whatever thread asks first.
+    private static let libraryInitialised: Void = xmlInitParser()
+
     /// `htmlReadMemory`, step by step, to ask for big lines: without them libxml2 keeps line
     /// numbers in 16 bits and cites every node past line 65,535 at 65,535. Its HTML parser's
     /// options have no such flag, and `htmlCtxtUseOptions` drops the XML one, so it is set on
     /// the context after them. The text is UTF-8 whatever its `<meta charset>` says: decoded
     /// already, as `htmlReadMemory(..., "UTF-8", ...)` tells the parser.
     fileprivate static func readDocument(_ buffer: UnsafePointer<CChar>, count: Int32, options: Int32) -> htmlDocPtr? {
+        _ = libraryInitialised
         guard let context = htmlCreateMemoryParserCtxt(buffer, count) else { return nil }
         defer { htmlFreeParserCtxt(context) }
         _ = htmlCtxtUseOptions(context, options)
@@ -64,6 +71,11 @@ extension HTMLReader {
         _ = htmlParseDocument(context)
         let document = context.pointee.myDoc
         context.pointee.myDoc = nil
+        // The document keeps the names it was built with: the context must not free them (as
+        // libxml2's own htmlDoRead leaves them).
+        if context.pointee.dictNames != 0, let document, document.pointee.dict == context.pointee.dict {
+            context.pointee.dict = nil
+        }
         return document
     }
 }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import ErrorKBCore
+import Foundation
 
 /// Markdown pages through cmark-gfm, GitHub's CommonMark parser with its table extension: the
 /// parser's tree becomes the document model, with every block's source lines. HTML blocks inside
@@ -29,16 +30,26 @@ enum MarkdownReader {
             cmark_parser_attach_syntax_extension(parser, strike)
         }
         var bytes = WideRows.limited(Array(text.utf8))
+        parsing.lock()
         bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        let parsed = cmark_parser_finish(parser)
+        parsing.unlock()
+        guard let root = parsed else { return [] }
         defer { cmark_node_free(root) }
         let builder = TreeBuilder(lineOffset: firstLine - 1)
         return builder.blocks(under: root, depth: 0)
     }
+
+    /// One parse at a time in the process. cmark-gfm's extensions switch their characters
+    /// on and off in the inline parser's global tables while a parse runs (the table extension
+    /// for every row it reads), so two parses at once change each other's tables under them.
+    /// Only feeding and finishing touch those tables; the tree is read outside the lock (and
+    /// may parse HTML blocks, or Markdown of its own, meanwhile).
+    private static let parsing = NSLock()
 
     /// The core extensions register once per process; Swift runs a static initialiser once,
     /// whatever thread asks first.
