@@ -8,7 +8,7 @@ import Testing
 /// it is either imported (one more revision) or refused in one line (a refusal of the file
 /// itself starts with its name), and a refusal leaves the knowledge base byte-for-byte as it was.
 /// A crash fails the whole test process and a hang fails the time limit.
-@Suite("Import: hostile documents", .timeLimit(.minutes(5)))
+@Suite("Import: hostile documents", .timeLimit(.minutes(10)))
 struct ImportFuzzTests {
     /// Fixed, so a failure names an input that can be made again; `ERRORKB_FUZZ_SEED` explores.
     static let seed = ProcessInfo.processInfo.environment["ERRORKB_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED_0007
@@ -82,7 +82,7 @@ struct ImportFuzzTests {
 }
 
 /// Issue 14's readers: every markup gets malformed, deeply nested and very wide input.
-@Suite("Import: hostile pages in every markup", .timeLimit(.minutes(5)))
+@Suite("Import: hostile pages in every markup", .timeLimit(.minutes(10)))
 struct ReaderFuzzTests {
     @Test("10,000-level nesting, a 10,000-column table and unclosed structures, in every markup")
     func readerEdgeShapes() async throws {
