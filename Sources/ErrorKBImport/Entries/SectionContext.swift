@@ -24,13 +24,17 @@ struct SectionContext {
         var mentionsOAuth = false
         var headingsAreAboutCodes = false
         var listsNonErrors = false
+        /// The heading only says "errors" (`isGeneric`), judged as it arrives.
+        var generic = false
     }
 
     let documentTitle: String?
+    private let documentTitleIsGeneric: Bool
     private var levels: [Level]
 
     init(documentTitle: String?) {
         self.documentTitle = documentTitle
+        documentTitleIsGeneric = documentTitle.map(Self.isGeneric) ?? false
         // The page itself, before its first heading.
         var page = Level(level: 0, heading: "")
         if let documentTitle {
@@ -111,6 +115,7 @@ struct SectionContext {
         level.headingsAreAboutCodes = Self.isAboutCodes(text) || (parent.level > 0 ? Self.isAboutCodes(parent.heading) : parent.headingsAreAboutCodes)
         // A parameter's own heading (`**InvocationType**`) stands in the parameters' section.
         level.listsNonErrors = Self.listsNonErrors(text) || parent.listsNonErrors && !Self.isAboutCodes(text)
+        level.generic = Self.isGeneric(text)
         levels.append(level)
     }
 
@@ -173,13 +178,13 @@ struct SectionContext {
         // above it, which names what they are the errors of.
         // (A heading above that is as generic places nothing: `Errors > HTTP Status Codes` is
         // the seeds' `HTTP Status Codes`.)
-        if let heading, Self.isGeneric(heading) {
+        if let heading, current.generic {
             if levels.count >= 3 {
-                let parent = levels[levels.count - 2].heading
-                return Self.isGeneric(parent) ? heading : parent + " > " + heading
+                let parent = levels[levels.count - 2]
+                return parent.generic ? heading : parent.heading + " > " + heading
             }
             // A manual page's `RETURN VALUES`: placed by the page's own name.
-            if let documentTitle, !documentTitle.isEmpty, documentTitle != heading, !Self.isGeneric(documentTitle) {
+            if let documentTitle, !documentTitle.isEmpty, documentTitle != heading, !documentTitleIsGeneric {
                 return documentTitle + " > " + heading
             }
         }
@@ -189,12 +194,16 @@ struct SectionContext {
     /// "Errors", "Error codes", "Common errors", "HTTP status codes": a heading that names no
     /// operation, resource or endpoint.
     static func isGeneric(_ heading: String) -> Bool {
-        let filler: Set<String> = ["error", "errors", "code", "codes", "status", "statuses", "common", "possible", "list", "of", "http",
-            "and", "the", "exception", "exceptions", "response", "responses", "fault", "faults", "api", "reference", "returned", "all",
-            "return", "values", "value", "diagnostics", "exit"]
         let words = heading.lowercased().split { !$0.isLetter }.map(String.init)
-        return !words.isEmpty && words.allSatisfy(filler.contains)
+        return !words.isEmpty && words.allSatisfy(genericWords.contains)
     }
+
+    /// Built once: asked for every row of a table, the set was 10% of a 40,000-row page's parse.
+    private static let genericWords: Set<String> = [
+        "error", "errors", "code", "codes", "status", "statuses", "common", "possible", "list", "of", "http", "and", "the",
+        "exception", "exceptions", "response", "responses", "fault", "faults", "api", "reference", "returned", "all", "return",
+        "values", "value", "diagnostics", "exit",
+    ]
 
     /// The status the section gives its string codes: a group label's, else one its prose states
     /// for all of them ("responds with an HTTP 400 (Bad Request) status code").
