@@ -44,7 +44,7 @@ struct CorpusScoreTests {
     /// are kept at the score they have reached, so they only go up. A refused page counts as
     /// missing here.
     @Test("first-sight sets keep their scores: fields right and no more than five extra entries per hundred",
-        arguments: [("batch1", 95.0), ("batch2", 95.0), ("batch3", 95.0), ("batch4", 84.0), ("batch5", 88.0)])
+        arguments: [("batch1", 95.0), ("batch2", 95.0), ("batch3", 95.0), ("batch4", 87.0), ("batch5", 88.0)])
     func firstSightScores(_ name: String, floor: Double) async throws {
         let folder = Self.corpora.appendingPathComponent("firstsight").appendingPathComponent(name)
         let documents = try Self.documents(in: folder)

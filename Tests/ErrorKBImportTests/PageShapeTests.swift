@@ -191,4 +191,21 @@ struct PageShapeTests {
         #expect(parsed.entries.map(\.code) == ["WidgetError", "JammedWidget"])
         #expect(parsed.entries.map(\.description) == ["Base class for widget errors.", "The widget is jammed.\n\nDerived from WidgetError"])
     }
+
+    @Test("a Bikeshed source: {{Name}} links are their names, in a table of exceptions and in prose that is no entry")
+    func bikeshedReferences() throws {
+        let page = """
+            <h2>Exceptions</h2>
+            <p>These match the <l spec=ecmascript>{{RangeError}}</l> and {{TypeError}} objects, which are not listed.
+            <table>
+              <tr><th>Type</th><th>Description</th></tr>
+              <tr><td>{{WidgetJammedError}}</td><td>The widget is jammed.</td></tr>
+              <tr><td>{{WidgetGoneError}}</td><td>The widget is gone.</td></tr>
+            </table>
+            <p>Template syntax stays as written: {{ .Values.widget }}.</p>
+            """
+        let parsed = try parse(page, as: "widgets.html")
+        #expect(parsed.entries.map(\.code) == ["WidgetJammedError", "WidgetGoneError"])
+        #expect(HTMLInline.idlReferences("a {{ .Values.x }} b {{Name/member}} c") == "a {{ .Values.x }} b Name/member c")
+    }
 }

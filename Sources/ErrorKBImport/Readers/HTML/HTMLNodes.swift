@@ -19,10 +19,12 @@ enum HTMLNodes {
         return elements
     }
 
+    /// `l` is Bikeshed's link wrapper (`<l spec=ecmascript>{{SyntaxError}}</l>`), in the
+    /// sources W3C and WHATWG specifications are written in.
     private static let inlineNames: Set<String> = [
         "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
-        "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-        "wbr",
+        "kbd", "l", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+        "var", "wbr",
     ]
 
     /// Text, and elements that flow within a line.
@@ -155,7 +157,8 @@ enum HTMLInline {
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    text += String(cString: content).map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }
+                    let part = String(String(cString: content).map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+                    text += part.containsBytes("{{") ? Self.idlReferences(part) : part
                 }
             case XML_ELEMENT_NODE:
                 let name = HTMLNodes.name(node)
@@ -192,6 +195,28 @@ enum HTMLInline {
             }
         }
         return text
+    }
+
+    /// `{{AbortError}}` → `AbortError`: Bikeshed's shorthand for a link to an IDL name (W3C and
+    /// WHATWG specifications are written in it), which renders as the name. (Not as a code
+    /// span: the prose that links names, `{{SyntaxError}} and {{Error}}, which ...`, would then
+    /// open with a code.)
+    /// Only an identifier between the braces (`IDBRequest/error` names a member); template
+    /// syntax (`{{ .Values.x }}`, `{{#if}}`) has spaces or marks and is left as it is.
+    static func idlReferences(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.rangeOfBytes("{{") {
+            let after = rest[open.upperBound...]
+            guard let close = after.rangeOfBytes("}}") else { break }
+            let inner = after[..<close.lowerBound]
+            let isName = !inner.isEmpty && inner.utf8.count <= 100 && inner.first?.isLetter == true
+                && inner.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./".contains($0)) }
+            result += rest[..<open.lowerBound]
+            result += isName ? inner : rest[open.lowerBound..<close.upperBound]
+            rest = after[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// `render`, with the node's own mark around it when it is `<code>` or `<strong>`.
