@@ -485,8 +485,10 @@ struct EntryFinder {
     }
 
     private mutating func read(_ table: Table) {
-        let reader = TableEntries(table, inCodeSection: context.isAboutCodes)
-        guard let reader, !context.listsNonErrors || context.isAboutCodes && reader.listsOnlyCodes else {
+        // A table in a section that lists no errors is weighed only under a heading about codes.
+        guard !context.listsNonErrors || context.isAboutCodes, let reader = TableEntries(table, inCodeSection: context.isAboutCodes),
+            !context.listsNonErrors || reader.listsOnlyCodes
+        else {
             rowsWithoutCode += table.rows.map(\.lines)
             let why = context.listsNonErrors ? "its section lists no errors" : TableEntries.setAside(table)
             tables.append(TableReading(lines: table.lines, columns: [], setAside: why, entries: 0))
