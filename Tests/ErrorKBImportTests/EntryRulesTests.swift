@@ -8,7 +8,7 @@ import Testing
 @Suite("Import: finding entries in blocks")
 struct EntryRulesTests {
     private func parse(_ text: String, as name: String = "page.md") throws -> ParsedDocument {
-        DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: name))
+        try DocumentParser.parse(text, as: name)
     }
 
     @Test("a list of statuses joined to their meaning by a word is one entry per item; a list of quantities is none")

@@ -44,7 +44,7 @@ struct HostileShapeScaleTests {
     @Test("20,000 definitions read whole, in linear time", arguments: DefinitionShape.allCases)
     func longDefinitionLists(_ shape: DefinitionShape) throws {
         let count = 20_000
-        let parsed = try LinearTime.parse(shape.page(count), as: shape.fileName)
+        let parsed = try DocumentParser.parse(shape.page(count), as: shape.fileName)
         #expect(parsed.entries.count == count, "\(shape.rawValue)")
         #expect(parsed.entries.last.map { $0.code == "E\(100_000 + count - 1)" } == true)
         #expect(parsed.entries.first.map { ($0.title ?? $0.description) == "Widget 0 could not be read." } == true)
@@ -57,7 +57,7 @@ struct HostileShapeScaleTests {
             "# Error codes\n\n" + String(repeating: "{% raw %}x{% endraw %}", count: tags)
                 + "\n\n| Code | Description |\n|---|---|\n| E100000 | Widget unreadable |\n"
         }
-        let parsed = try LinearTime.parse(page(100_000), as: "codes.md")
+        let parsed = try DocumentParser.parse(page(100_000), as: "codes.md")
         #expect(parsed.entries.map(\.code) == ["E100000"])
         try LinearTime.expect("a line of Liquid tags", file: "codes.md", size: 100_000, page: page)
     }
@@ -73,7 +73,7 @@ struct HostileShapeScaleTests {
             lines += ["errors:", "  E100000: Widget unreadable"]
             return lines.joined(separator: "\n") + "\n"
         }
-        let parsed = try LinearTime.parse(page(12), as: "codes.yaml")
+        let parsed = try DocumentParser.parse(page(12), as: "codes.yaml")
         #expect(parsed.entries.map(\.code) == ["E100000"])
         // 12 levels against 3: 9^9 times the nodes if walked, the same work if not.
         try LinearTime.expect("YAML aliases, 12 levels", file: "codes.yaml", size: 12) { page(max(3, $0)) }
@@ -84,7 +84,7 @@ struct HostileShapeScaleTests {
         func page(_ lines: Int) -> String {
             "# Error codes\n\n| Code | Description |\n|---|---|\n" + String(repeating: "|\n", count: lines)
         }
-        let parsed = try LinearTime.parse(page(200_000), as: "codes.md")
+        let parsed = try DocumentParser.parse(page(200_000), as: "codes.md")
         #expect(parsed.entries.isEmpty)
         try LinearTime.expect("lines of `|`", file: "codes.md", size: 200_000, page: page)
     }
@@ -93,7 +93,7 @@ struct HostileShapeScaleTests {
     func htmlPastSixteenBitLines(fillerLines: Int) throws {
         let page = "<h1>Error codes</h1>\n" + String(repeating: "<p>filler</p>\n", count: fillerLines)
             + "<table>\n<tr><th>Code</th><th>Description</th></tr>\n<tr><td>E100000</td><td>Widget unreadable</td></tr>\n</table>\n"
-        let parsed = try LinearTime.parse(page, as: "codes.html")
+        let parsed = try DocumentParser.parse(page, as: "codes.html")
         // Line 1 the heading, then the filler, the table's opening tag and its header row.
         let row = 1 + fillerLines + 3
         #expect(parsed.entries.map(\.code) == ["E100000"])

@@ -17,7 +17,7 @@ enum LinearTime {
             var times: [Double] = []
             for _ in 0..<3 {
                 let start = ContinuousClock.now
-                _ = try parse(text, as: file)
+                _ = try DocumentParser.parse(text, as: file)
                 let elapsed = ContinuousClock.now - start
                 times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
@@ -28,9 +28,5 @@ enum LinearTime {
         let ratio = max(large, floor) / max(small, floor)
         print("scale: \(name): \(size / 4) \(String(format: "%.3f", small)) s, \(size) \(String(format: "%.3f", large)) s, ratio \(String(format: "%.1f", ratio))")
         #expect(ratio < 8, "\(name): 4× the size took \(String(format: "%.1f", ratio))× as long")
-    }
-
-    static func parse(_ text: String, as name: String) throws -> ParsedDocument {
-        DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: name))
     }
 }

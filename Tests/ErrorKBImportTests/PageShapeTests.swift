@@ -7,10 +7,6 @@ import Testing
 /// words of its own (none is a copy of a corpus page), with what it must give.
 @Suite("Import: shapes met at first sight")
 struct PageShapeTests {
-    private func parse(_ text: String, as name: String) throws -> ParsedDocument {
-        DocumentParser.parse(try SourceText(bytes: Array(text.utf8), fileName: name))
-    }
-
     @Test("a Yandex multiline table (#| ... |#): each row an entry, cited at its own lines")
     func yandexMultilineTable() throws {
         let page = """
@@ -38,7 +34,7 @@ struct PageShapeTests {
 
             The server is busy.
             """
-        let parsed = try parse(page, as: "codes.md")
+        let parsed = try DocumentParser.parse(page, as: "codes.md")
         #expect(parsed.entries.map(\.code) == ["500100", "500110", "500100"])
         #expect(parsed.entries.map(\.title) == ["BUSY", "GONE", "BUSY"])
         #expect(parsed.entries.first?.lines == LineRange(start: 5, end: 11))
@@ -56,7 +52,7 @@ struct PageShapeTests {
             | 9 | 400 | `FAILED_PRECONDITION` | The item is locked. |
             | 14 | 503 | `UNAVAILABLE` | The service is down. |
             """
-        let parsed = try parse(page, as: "codes.md")
+        let parsed = try DocumentParser.parse(page, as: "codes.md")
         #expect(parsed.entries.map(\.code) == ["5", "9", "14"])
         #expect(parsed.entries.map(\.title) == ["NOT_FOUND", "FAILED_PRECONDITION", "UNAVAILABLE"])
         #expect(parsed.entries.map(\.httpStatus) == [404, 400, 503])
@@ -72,7 +68,7 @@ struct PageShapeTests {
             <h3>(1) WIDGET_BROKEN</h3>
             <p>The widget broke.</p>
             """
-        #expect(try parse(html, as: "codes.html").entries.map(\.code) == ["WIDGET_OK", "WIDGET_BROKEN"])
+        #expect(try DocumentParser.parse(html, as: "codes.html").entries.map(\.code) == ["WIDGET_OK", "WIDGET_BROKEN"])
 
         let text = """
             A.1.  Status Values
@@ -87,7 +83,7 @@ struct PageShapeTests {
 
                The widget is worn out.
             """
-        let parsed = try parse(text, as: "codes.txt")
+        let parsed = try DocumentParser.parse(text, as: "codes.txt")
         #expect(parsed.entries.map(\.code) == ["widget-error-jammed", "widget-error-worn-out"])
         #expect(parsed.entries.map(\.description) == ["The widget is jammed.", "The widget is worn out."])
     }
@@ -102,7 +98,7 @@ struct PageShapeTests {
             | `code=7001` | The disk is full. |
             | `code=7002` | The disk is missing. |
             """
-        #expect(try parse(table, as: "codes.md").entries.map(\.code) == ["7001", "7002"])
+        #expect(try DocumentParser.parse(table, as: "codes.md").entries.map(\.code) == ["7001", "7002"])
 
         let fields = """
             # Errors
@@ -117,7 +113,7 @@ struct PageShapeTests {
             |---|---|
             | 7001 | The disk is full. |
             """
-        #expect(try parse(fields, as: "codes.md").entries.map(\.code) == ["7001"])
+        #expect(try DocumentParser.parse(fields, as: "codes.md").entries.map(\.code) == ["7001"])
 
         let key = """
             1.  Status Codes
@@ -128,7 +124,7 @@ struct PageShapeTests {
 
                The widget is jammed.
             """
-        #expect(try parse(key, as: "codes.txt").entries.map(\.code).contains("RD") == false)
+        #expect(try DocumentParser.parse(key, as: "codes.txt").entries.map(\.code).contains("RD") == false)
     }
 
     @Test("a table of codes under a heading for fields, when the page is about codes and every cell is a code")
@@ -144,7 +140,7 @@ struct PageShapeTests {
             | `WIDGET_MISSING` | The widget is missing. |
             | `WIDGET_WORN` | The widget is worn out. |
             """
-        #expect(try parse(page, as: "codes.md").entries.map(\.code) == ["WIDGET_JAMMED", "WIDGET_MISSING", "WIDGET_WORN"])
+        #expect(try DocumentParser.parse(page, as: "codes.md").entries.map(\.code) == ["WIDGET_JAMMED", "WIDGET_MISSING", "WIDGET_WORN"])
         // Fields of a request are still not codes.
         let request = """
             # Widgets API
@@ -157,7 +153,7 @@ struct PageShapeTests {
             | `colour` | Its colour. |
             | `size` | Its size. |
             """
-        #expect(try parse(request, as: "codes.md").entries.isEmpty)
+        #expect(try DocumentParser.parse(request, as: "codes.md").entries.isEmpty)
     }
 
     @Test("reStructuredText exception classes are entries; a tree of their names is not")
@@ -187,7 +183,7 @@ struct PageShapeTests {
 
               * :exc:`~widgets.JammedWidget`
             """
-        let parsed = try parse(page, as: "errors.rst")
+        let parsed = try DocumentParser.parse(page, as: "errors.rst")
         #expect(parsed.entries.map(\.code) == ["WidgetError", "JammedWidget"])
         #expect(parsed.entries.map(\.description) == ["Base class for widget errors.", "The widget is jammed.\n\nDerived from WidgetError"])
     }
@@ -204,7 +200,7 @@ struct PageShapeTests {
             </table>
             <p>Template syntax stays as written: {{ .Values.widget }}.</p>
             """
-        let parsed = try parse(page, as: "widgets.html")
+        let parsed = try DocumentParser.parse(page, as: "widgets.html")
         #expect(parsed.entries.map(\.code) == ["WidgetJammedError", "WidgetGoneError"])
         #expect(HTMLInline.idlReferences("a {{ .Values.x }} b {{Name/member}} c") == "a {{ .Values.x }} b Name/member c")
     }

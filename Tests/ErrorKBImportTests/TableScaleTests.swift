@@ -68,7 +68,7 @@ struct TableScaleTests {
 
     @Test("a 10,000-row table reads whole, in linear time", arguments: Family.allCases)
     func tenThousandRows(_ family: Family) throws {
-        let parsed = try Self.parse(family.page(rows: Self.rows), as: family.fileName)
+        let parsed = try DocumentParser.parse(family.page(rows: Self.rows), as: family.fileName)
         #expect(parsed.entries.count == Self.rows, "\(family.rawValue)")
         #expect(parsed.entries.last?.code == "E\(100_000 + Self.rows - 1)")
         #expect(parsed.entries.first?.title ?? parsed.entries.first?.description == "Widget 0 could not be read")
@@ -88,7 +88,7 @@ struct TableScaleTests {
     @Test("a cell wrapped over 10,000 lines is one cell, read in linear time", arguments: [false, true])
     func cellWrappedOverTenThousandLines(rst: Bool) throws {
         let file = rst ? "codes.rst" : "codes.txt"
-        let parsed = try Self.parse(Self.wrappedCell(lines: Self.rows, rst: rst), as: file)
+        let parsed = try DocumentParser.parse(Self.wrappedCell(lines: Self.rows, rst: rst), as: file)
         #expect(parsed.entries.map(\.code) == ["E100000"])
         let text = [parsed.entries.first?.title, parsed.entries.first?.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         // Booleans first: the expectation would print the 300,000-character text.
@@ -115,16 +115,12 @@ struct TableScaleTests {
                     + codes.map { "| \($0) | Widget unreadable  |" }).joined(separator: "\n")
             }
         }
-        let parsed = try Self.parse(page(Self.rows), as: file)
+        let parsed = try DocumentParser.parse(page(Self.rows), as: file)
         // Every row is still a row: an entry each, none taking another's text.
         #expect(parsed.entries.count == Self.rows, "\(file)")
         #expect(Set(parsed.entries.map(\.code)).count == Self.rows, "\(file)")
         #expect(parsed.entries.allSatisfy { ($0.title ?? $0.description) == "Widget unreadable" }, "\(file)")
         try Self.expectLinear("unclosed borders (\(file))", file: file, size: page)
-    }
-
-    static func parse(_ text: String, as name: String) throws -> ParsedDocument {
-        try LinearTime.parse(text, as: name)
     }
 
     static func expectLinear(_ name: String, file: String, size page: (Int) -> String) throws {
